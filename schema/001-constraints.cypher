@@ -1,0 +1,28 @@
+// Every entity has an opaque id, unique per label (node(id:) relies on it).
+CREATE CONSTRAINT film_id IF NOT EXISTS FOR (n:Film) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT franchise_id IF NOT EXISTS FOR (n:Franchise) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT character_id IF NOT EXISTS FOR (n:Character) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT genre_id IF NOT EXISTS FOR (n:Genre) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT review_id IF NOT EXISTS FOR (n:Review) REQUIRE n.id IS UNIQUE;
+
+// Slugs are the human-readable keys, unique per type.
+CREATE CONSTRAINT film_slug IF NOT EXISTS FOR (n:Film) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT person_slug IF NOT EXISTS FOR (n:Person) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT franchise_slug IF NOT EXISTS FOR (n:Franchise) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT character_slug IF NOT EXISTS FOR (n:Character) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT genre_slug IF NOT EXISTS FOR (n:Genre) REQUIRE n.slug IS UNIQUE;
+
+// External ids are merge keys for imports: one node per catalogue entry.
+CREATE CONSTRAINT film_imdb IF NOT EXISTS FOR (n:Film) REQUIRE n.imdbId IS UNIQUE;
+CREATE CONSTRAINT film_tmdb IF NOT EXISTS FOR (n:Film) REQUIRE n.tmdbId IS UNIQUE;
+CREATE CONSTRAINT film_wikidata IF NOT EXISTS FOR (n:Film) REQUIRE n.wikidataId IS UNIQUE;
+CREATE CONSTRAINT person_imdb IF NOT EXISTS FOR (n:Person) REQUIRE n.imdbId IS UNIQUE;
+CREATE CONSTRAINT person_tmdb IF NOT EXISTS FOR (n:Person) REQUIRE n.tmdbId IS UNIQUE;
+CREATE CONSTRAINT person_wikidata IF NOT EXISTS FOR (n:Person) REQUIRE n.wikidataId IS UNIQUE;
+
+// A person holds at most one role of a kind on a film: key = person id | film id | kind.
+CREATE CONSTRAINT role_key IF NOT EXISTS FOR (n:Role) REQUIRE n.key IS UNIQUE;
+// A review is the same review when film, publication, author and address agree.
+CREATE CONSTRAINT review_key IF NOT EXISTS FOR (n:Review) REQUIRE n.key IS UNIQUE;

@@ -1,0 +1,5 @@
+// One full-text index over every searchable name; the folding analyzer makes it case- and
+// diacritic-insensitive ("Skarsgard" finds "Skarsgård").
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+FOR (n:Film|Person|Franchise|Character|Genre) ON EACH [n.title, n.alternativeTitlesText, n.name]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

@@ -1,0 +1,124 @@
+import neo4j, { Driver, ManagedTransaction, Neo4jError, Session } from 'neo4j-driver';
+import { ErrorCode, ReelgraphError } from '../common/errors';
+import { toParams, toPlain } from './values';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+export interface TxOptions {
+  /** Transaction timeout; the database aborts the work past it. */
+  timeoutMs?: number;
+}
+
+/** A unit of work inside one transaction: run any number of statements, get plain rows back. */
+export interface Tx {
+  run<R extends Row = Row>(cypher: string, params?: Params): Promise<R[]>;
+}
+
+/**
+ * The only owner of the driver. Reads go through executeRead (routed to readers in a cluster),
+ * writes through executeWrite (retried by the driver on transient failures, so every write is
+ * written to be safe to repeat), each with a timeout, and Neo4j's errors become our codes.
+ */
+export class Database {
+  /** Counts statements sent; tests use it to show batching keeps the count flat. */
+  statementCount = 0;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly databaseName: string | undefined,
+    private readonly defaultTimeoutMs: number,
+  ) {}
+
+  static connect(uri: string, user: string, password: string, databaseName: string | undefined, defaultTimeoutMs: number) {
+    const auth = password ? neo4j.auth.basic(user, password) : undefined;
+    const driver = neo4j.driver(uri, auth, {
+      maxConnectionPoolSize: 100,
+      connectionAcquisitionTimeout: 20_000,
+      userAgent: 'reelgraph/0.1',
+    });
+    return new Database(driver, databaseName, defaultTimeoutMs);
+  }
+
+  read<R extends Row = Row>(cypher: string, params: Params = {}, options: TxOptions = {}): Promise<R[]> {
+    return this.readTx((tx) => tx.run<R>(cypher, params), options);
+  }
+
+  write<R extends Row = Row>(cypher: string, params: Params = {}, options: TxOptions = {}): Promise<R[]> {
+    return this.writeTx((tx) => tx.run<R>(cypher, params), options);
+  }
+
+  readTx<T>(work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    return this.withSession('READ', (session) =>
+      session.executeRead((tx) => work(this.wrap(tx)), { timeout: options.timeoutMs ?? this.defaultTimeoutMs }),
+    );
+  }
+
+  writeTx<T>(work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    return this.withSession('WRITE', (session) =>
+      session.executeWrite((tx) => work(this.wrap(tx)), { timeout: options.timeoutMs ?? this.defaultTimeoutMs * 6 }),
+    );
+  }
+
+  /** Schema statements (constraints, indexes) must run in auto-commit transactions of their own. */
+  async schemaWrite(cypher: string): Promise<void> {
+    await this.withSession('WRITE', async (session) => {
+      this.statementCount += 1;
+      await session.run(cypher);
+    });
+  }
+
+  /** Whether Neo4j answers now; used by /health. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.getServerInfo({ database: this.databaseName });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private wrap(tx: ManagedTransaction): Tx {
+    return {
+      run: async <R extends Row>(cypher: string, params: Params = {}) => {
+        this.statementCount += 1;
+        const result = await tx.run(cypher, toParams(params));
+        return result.records.map((record) => toPlain(record.toObject()) as R);
+      },
+    };
+  }
+
+  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.databaseName,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } catch (error: unknown) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** Neo4j's failures a client can act on get codes of ours; anything else stays an internal error. */
+export function mapNeo4jError(error: unknown): unknown {
+  if (error instanceof ReelgraphError || !(error instanceof Neo4jError)) return error;
+  const code = error.code ?? '';
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+    return new ReelgraphError(ErrorCode.SERVICE_UNAVAILABLE, 'The graph database cannot be reached right now; try again shortly.');
+  }
+  if (code.includes('TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+    return new ReelgraphError(ErrorCode.QUERY_TIMEOUT, 'The query took longer than its time limit; narrow it (fewer hops, a smaller page) and try again.');
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new ReelgraphError(ErrorCode.CONFLICT, `A write clashed with stored data: ${error.message}`);
+  }
+  return error;
+}

@@ -1,0 +1,70 @@
+import { Database, Tx } from '../db/database';
+import { GraphWriter } from './graph-writer';
+import { GraphDocument } from './records';
+
+export interface DocumentCounts {
+  genres: number;
+  franchises: number;
+  films: number;
+  people: number;
+  characters: number;
+  roles: number;
+  reviews: number;
+}
+
+export interface ImportOptions {
+  /** Documents up to this many records are written in one transaction: all or nothing. */
+  singleTransactionLimit?: number;
+  /** Larger documents are written in batches of this many records, each safe to repeat. */
+  batchSize?: number;
+  /** Called with the ids of reviews written, inside the same transaction (review mentions hook). */
+  afterReviews?: (tx: Tx, reviewIds: string[]) => Promise<void>;
+}
+
+/**
+ * Writes a validated document (see parseDocument). Sections go in the order their links need:
+ * genres and franchises, then films, people and characters, then roles and reviews.
+ */
+export async function importDocument(db: Database, doc: GraphDocument, options: ImportOptions = {}): Promise<DocumentCounts> {
+  const writer = new GraphWriter();
+  const counts: DocumentCounts = {
+    genres: doc.genres?.length ?? 0,
+    franchises: doc.franchises?.length ?? 0,
+    films: doc.films?.length ?? 0,
+    people: doc.people?.length ?? 0,
+    characters: doc.characters?.length ?? 0,
+    roles: doc.roles?.length ?? 0,
+    reviews: doc.reviews?.length ?? 0,
+  };
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const steps: ((tx: Tx, slice: (list: any[] | undefined) => any[]) => Promise<void>)[] = [
+    (tx, s) => writer.writeGenres(tx, s(doc.genres)),
+    // Franchise parents are resolved inside one call, so franchises are never split.
+    (tx) => writer.writeFranchises(tx, doc.franchises ?? []),
+    (tx, s) => writer.writeFilms(tx, s(doc.films)),
+    (tx, s) => writer.writePeople(tx, s(doc.people)),
+    (tx, s) => writer.writeCharacters(tx, s(doc.characters)),
+    (tx, s) => writer.writeRoles(tx, s(doc.roles)),
+    async (tx, s) => {
+      const ids = await writer.writeReviews(tx, s(doc.reviews));
+      if (options.afterReviews && ids.length > 0) await options.afterReviews(tx, ids);
+    },
+  ];
+  const whole = (list: any[] | undefined) => list ?? [];
+
+  if (total <= (options.singleTransactionLimit ?? 50_000)) {
+    await db.writeTx(async (tx) => {
+      for (const step of steps) await step(tx, whole);
+    });
+    return counts;
+  }
+  const batchSize = options.batchSize ?? 5_000;
+  const sizes = [counts.genres, 0, counts.films, counts.people, counts.characters, counts.roles, counts.reviews];
+  for (const [index, step] of steps.entries()) {
+    const size = index === 1 ? 1 : sizes[index];
+    for (let start = 0; start < size; start += batchSize) {
+      await db.writeTx((tx) => step(tx, (list) => (list ?? []).slice(start, start + batchSize)));
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config';
+import { Database } from '../db/database';
+import { parseDocument } from '../ingest/document';
+import { DocumentCounts, importDocument } from '../ingest/json-import';
+
+export const SEED_FILE = path.join(PROJECT_ROOT, 'seeds', 'seed.json');
+
+/** Loads the seed graph through the same path as any import; running it again changes nothing. */
+export async function loadSeed(db: Database): Promise<DocumentCounts> {
+  return importDocument(db, parseDocument(fs.readFileSync(SEED_FILE, 'utf8')));
+}
+
+export async function isEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.read<{ any: boolean }>('RETURN EXISTS { MATCH (n) } AS any');
+  return !row.any;
+}
