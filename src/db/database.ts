@@ -2,7 +2,8 @@ import neo4j, { Driver, ManagedTransaction, Neo4jError, Session } from 'neo4j-dr
 import { ErrorCode, ReelgraphError } from '../common/errors';
 import { toParams, toPlain } from './values';
 
-export type Row = Record<string, unknown>;
+// `object`, so interfaces without an index signature can name a row's shape.
+export type Row = object;
 export type Params = Record<string, unknown>;
 
 export interface TxOptions {

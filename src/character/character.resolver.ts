@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { exactlyOne } from '../common/args';
+import { Franchise } from '../franchise/franchise.type';
+import { Role } from '../role/role.type';
+import { Context } from '../server/context';
+import { Character } from './character.type';
+
+@Resolver(() => Character)
+export class CharacterResolver {
+  @Query(() => Character, { nullable: true })
+  character(
+    @Ctx() { loaders }: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('slug', () => String, { nullable: true }) slug?: string,
+  ): Promise<Character | null> {
+    const [key, value] = exactlyOne('character', { id, slug });
+    return (key === 'id' ? loaders.characterById : loaders.characterBySlug).load(value);
+  }
+
+  @FieldResolver(() => Franchise, { nullable: true })
+  franchise(@Root() character: Character, @Ctx() { loaders }: Context): Promise<Franchise | null> {
+    return loaders.characterFranchise.load(character.id);
+  }
+
+  @FieldResolver(() => [Role], { description: 'Roles that play this character, in film release order.' })
+  portrayals(@Root() character: Character, @Ctx() { loaders }: Context): Promise<Role[]> {
+    return loaders.portrayals.load(character.id);
+  }
+}

@@ -1,0 +1,13 @@
+import { badInput } from './errors';
+
+/** For lookups like film(id:, slug:, imdbId:): exactly one key, or a BAD_USER_INPUT naming them. */
+export function exactlyOne<K extends string>(field: string, keys: Record<K, string | null | undefined>): [K, string] {
+  const given = (Object.entries(keys) as [K, string | null | undefined][]).filter(([, v]) => v !== null && v !== undefined);
+  if (given.length !== 1) {
+    const names = Object.keys(keys).join(', ');
+    throw badInput(
+      `${field}(…) takes exactly one of ${names}; got ${given.length === 0 ? 'none' : given.map(([k]) => k).join(' and ')}`,
+    );
+  }
+  return given[0] as [K, string];
+}

@@ -1,0 +1,11 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+import { labelOfId } from './ids';
+
+@InterfaceType({
+  description: 'An entity with a stable, opaque, globally unique id that node(id:) resolves.',
+  resolveType: (value: { id: string }) => labelOfId(value.id),
+})
+export abstract class Node {
+  @Field(() => ID)
+  id!: string;
+}

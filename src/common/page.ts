@@ -1,0 +1,88 @@
+import { Field, ObjectType } from 'type-graphql';
+import { badInput } from './errors';
+
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+/** A validated page request: skip `offset` items, return at most `limit`. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Cursors are opaque to clients; inside they are positions in a total order (every list query
+ * ends its ORDER BY with the id), so walking pages visits each item exactly once.
+ */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`rg:${offset}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const match = /^rg:(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match || encodeCursor(Number(match[1])) !== cursor) {
+    throw badInput(`after: "${cursor}" is not a cursor this API gave out; pass an endCursor or cursor from a previous page`, 'after');
+  }
+  return Number(match[1]);
+}
+
+export function pageRequest(first: number | null | undefined, after: string | null | undefined, fallback = DEFAULT_PAGE): PageRequest {
+  if (first !== null && first !== undefined && (first < 0 || first > MAX_PAGE)) {
+    throw badInput(`first must be between 0 and ${MAX_PAGE}; got ${first}`, 'first');
+  }
+  const offset = after ? decodeCursor(after) + 1 : 0;
+  return { offset, limit: first ?? fallback };
+}
+
+/** `first` for plain lists (no cursor): the same bounds as connections. */
+export function listLimit(first: number | null | undefined, fallback: number): number {
+  return pageRequest(first, null, fallback).limit;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** A function, so graphql-js only runs the count when a client asks for totalCount. */
+  totalCount: number | (() => Promise<number>);
+}
+
+/**
+ * Builds a connection from one page fetched with limit + 1 rows: the extra row only tells
+ * whether a next page exists.
+ */
+export function toConnection<T>(rows: T[], page: PageRequest, totalCount: number | (() => Promise<number>)): Connection<T> {
+  const nodes = rows.slice(0, page.limit);
+  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
+  return {
+    edges,
+    nodes,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > page.limit,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+/** A page cut from a list already in memory (a film's few dozen credits, say). */
+export function sliceConnection<T>(all: T[], page: PageRequest): Connection<T> {
+  return toConnection(all.slice(page.offset, page.offset + page.limit + 1), page, all.length);
+}

@@ -1,0 +1,128 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { exactlyOne } from '../common/args';
+import { ExternalIds, externalIdsOf } from '../common/external-ids.type';
+import { badInput } from '../common/errors';
+import { OrderDirection } from '../common/order';
+import { Connection, pageRequest, sliceConnection, toConnection } from '../common/page';
+import { FranchiseEntry } from '../franchise/franchise.type';
+import { Genre } from '../genre/genre.type';
+import { Person } from '../person/person.type';
+
+import { Review, ReviewConnection, ReviewSummary } from '../review/review.type';
+import { CAST_KINDS, Role, RoleConnection, RoleKind } from '../role/role.type';
+
+import { Context } from '../server/context';
+
+import { FilmFilter, FilmOrder, FilmOrderField } from './film.inputs';
+import { filmService } from './film.service';
+import { AggregateRating, Film, FilmConnection, ratingsOf } from './film.type';
+
+const ORDER_PROPERTY = { [FilmOrderField.TITLE]: 'sortTitle', [FilmOrderField.RELEASE_DATE]: 'releaseDate', [FilmOrderField.RUNTIME]: 'runtimeMinutes' } as const;
+
+@Resolver(() => Film)
+export class FilmResolver {
+  @Query(() => Film, { nullable: true, description: 'Exactly one of id, slug, imdbId.' })
+  film(
+    @Ctx() { loaders }: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('slug', () => String, { nullable: true }) slug?: string,
+    @Arg('imdbId', () => String, { nullable: true }) imdbId?: string,
+  ): Promise<Film | null> {
+    const [key, value] = exactlyOne('film', { id, slug, imdbId });
+    const loader = { id: loaders.filmById, slug: loaders.filmBySlug, imdbId: loaders.filmByImdbId }[key];
+    return loader.load(value);
+  }
+
+  @Query(() => FilmConnection)
+  async films(
+    @Ctx() { db }: Context,
+    @Arg('filter', () => FilmFilter, { nullable: true }) filter?: FilmFilter,
+    @Arg('orderBy', () => FilmOrder, { nullable: true }) orderBy?: FilmOrder,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<Film>> {
+    const page = pageRequest(first, after);
+    if (filter?.yearFrom != null && filter?.yearTo != null && filter.yearFrom > filter.yearTo) {
+      throw badInput(`filter.yearFrom (${filter.yearFrom}) is after filter.yearTo (${filter.yearTo})`, 'filter');
+    }
+    const { films, count } = await filmService.find(db, {
+      ...filter,
+      orderField: ORDER_PROPERTY[orderBy?.field ?? FilmOrderField.TITLE],
+      descending: orderBy?.direction === OrderDirection.DESC,
+      ...page,
+    });
+    return toConnection(films, page, count);
+  }
+
+  @FieldResolver(() => [Genre])
+  genres(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Genre[]> {
+    return loaders.filmGenres.load(film.id);
+  }
+
+  @FieldResolver(() => ExternalIds)
+  externalIds(@Root() film: Film): ExternalIds {
+    return externalIdsOf(film);
+  }
+
+  @FieldResolver(() => [Role], { description: 'ACTOR and SELF roles in billing order.' })
+  async cast(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Role[]> {
+    return (await loaders.filmRoles.load(film.id)).filter((role) => CAST_KINDS.includes(role.kind));
+  }
+
+  @FieldResolver(() => [Role], { description: 'Every other role, DIRECTOR first, then by kind; `kinds` narrows it.' })
+  async crew(
+    @Root() film: Film,
+    @Ctx() { loaders }: Context,
+    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
+  ): Promise<Role[]> {
+    const roles = await loaders.filmRoles.load(film.id);
+    return roles.filter((role) => !CAST_KINDS.includes(role.kind) && (!kinds || kinds.includes(role.kind)));
+  }
+
+  @FieldResolver(() => [Person])
+  async directors(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Person[]> {
+    const roles = await loaders.filmRoles.load(film.id);
+    const people = await loaders.personById.loadMany(roles.filter((r) => r.kind === RoleKind.DIRECTOR).map((r) => r.personId));
+    return people.filter((p): p is Person => p !== null && !(p instanceof Error));
+  }
+
+  @FieldResolver(() => RoleConnection, { description: 'All roles: cast in billing order, then crew.' })
+  async roles(
+    @Root() film: Film,
+    @Ctx() { loaders }: Context,
+    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<Role>> {
+    const page = pageRequest(first, after);
+    const roles = await loaders.filmRoles.load(film.id);
+    return sliceConnection(kinds ? roles.filter((role) => kinds.includes(role.kind)) : roles, page);
+  }
+
+  @FieldResolver(() => [FranchiseEntry])
+  franchises(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FranchiseEntry[]> {
+    return loaders.filmFranchiseEntries.load(film.id);
+  }
+
+  @FieldResolver(() => ReviewConnection)
+  async reviews(
+    @Root() film: Film,
+    @Ctx() { loaders }: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<Review>> {
+    const page = pageRequest(first, after);
+    const { reviews, total } = await loaders.filmReviews.load({ id: film.id, args: { offset: page.offset, limit: page.limit + 1 } });
+    return toConnection(reviews, page, total);
+  }
+
+  @FieldResolver(() => ReviewSummary)
+  reviewSummary(@Root() film: Film, @Ctx() { loaders }: Context): Promise<ReviewSummary> {
+    return loaders.reviewSummary.load(film.id);
+  }
+
+  @FieldResolver(() => [AggregateRating], { description: "Aggregate ratings from outside sources, e.g. IMDb's average and vote count." })
+  ratings(@Root() film: Film): AggregateRating[] {
+    return ratingsOf(film);
+  }
+}

@@ -1,0 +1,79 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../common/connection.type';
+import { DateScalar } from '../common/date.scalar';
+import { Node } from '../common/node.type';
+
+@ObjectType({ implements: Node })
+export class Film implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  slug!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  originalTitle!: string | null;
+
+  @Field(() => [String], { description: 'Other titles the film is known by (akas, full marketing titles); searchable.' })
+  alternativeTitles!: string[];
+
+  @Field(() => DateScalar, { nullable: true })
+  releaseDate!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  year!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  runtimeMinutes!: number | null;
+
+  @Field(() => String, { nullable: true })
+  overview!: string | null;
+
+  imdbId!: string | null;
+  tmdbId!: string | null;
+  wikidataId!: string | null;
+  ratingSources!: string[] | null;
+  ratingValues!: number[] | null;
+  ratingScales!: number[] | null;
+  ratingVotes!: number[] | null;
+}
+
+@ObjectType({ description: "Aggregate ratings from outside sources, e.g. IMDb's average and vote count." })
+export class AggregateRating {
+  @Field({ description: "Where the figure comes from, e.g. 'imdb'." })
+  source!: string;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field(() => Float)
+  scale!: number;
+
+  @Field(() => Int, { nullable: true })
+  votes!: number | null;
+}
+
+/** Ratings are stored as parallel lists (properties cannot hold maps); a vote count of -1 means unknown. */
+export function ratingsOf(film: Film): AggregateRating[] {
+  return (film.ratingSources ?? []).map((source, i) => ({
+    source,
+    value: film.ratingValues?.[i] ?? 0,
+    scale: film.ratingScales?.[i] ?? 0,
+    votes: film.ratingVotes?.[i] !== undefined && film.ratingVotes[i] >= 0 ? film.ratingVotes[i] : null,
+  }));
+}
+
+/** The stored properties a Film is read with, everywhere. */
+export const FILM_PROJECTION = `{.id, .slug, .title, .originalTitle, alternativeTitles: coalesce(%.alternativeTitles, []),
+  releaseDate: toString(%.releaseDate), .year, .runtimeMinutes, .overview, .imdbId, .tmdbId, .wikidataId,
+  .ratingSources, .ratingValues, .ratingScales, .ratingVotes}`;
+
+/** FILM_PROJECTION for the variable `name`: `f {…}`. */
+export function filmProjection(name: string): string {
+  return `${name} ${FILM_PROJECTION.replace(/%/g, name)}`;
+}
+
+export const FilmConnection = ConnectionType(Film, 'Film');

@@ -1,0 +1,52 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../common/connection.type';
+import { Node } from '../common/node.type';
+
+export enum FranchiseOrder {
+  RELEASE = 'RELEASE',
+  CHRONOLOGICAL = 'CHRONOLOGICAL',
+}
+registerEnumType(FranchiseOrder, { name: 'FranchiseOrder' });
+
+export enum FranchiseEntryKind {
+  MAIN = 'MAIN',
+  SPIN_OFF = 'SPIN_OFF',
+  OTHER = 'OTHER',
+}
+registerEnumType(FranchiseEntryKind, { name: 'FranchiseEntryKind' });
+
+@ObjectType({ implements: Node, description: 'A franchise, series or shared universe; may sit inside a larger one.' })
+export class Franchise implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  slug!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+}
+
+@ObjectType({ description: "A film's place in a franchise." })
+export class FranchiseEntry {
+  @Field(() => FranchiseEntryKind)
+  kind!: FranchiseEntryKind;
+
+  @Field(() => Int, { nullable: true, description: '1-based position by release date.' })
+  releaseOrder!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "1-based position in the story's timeline, where known." })
+  chronologicalOrder!: number | null;
+
+  franchiseId!: string;
+  filmId!: string;
+}
+
+export function franchiseProjection(name: string): string {
+  return `${name} {.id, .slug, .name, .description}`;
+}
+
+export const FranchiseConnection = ConnectionType(Franchise, 'Franchise');

@@ -1,0 +1,13 @@
+import { argsLoader, keyLoader } from '../common/batch';
+import { lookup } from '../common/lookup';
+import { Database } from '../db/database';
+import { genreService } from './genre.service';
+import { Genre, genreProjection } from './genre.type';
+
+export function genreLoaders(db: Database) {
+  return {
+    genreById: keyLoader((ids) => lookup<Genre>(db, 'Genre', 'id', ids, genreProjection)),
+    genreBySlug: keyLoader((slugs) => lookup<Genre>(db, 'Genre', 'slug', slugs, genreProjection)),
+    genreFilms: argsLoader((genreIds, page: { offset: number; limit: number }) => genreService.films(db, genreIds, page.offset, page.limit)),
+  };
+}

@@ -1,0 +1,18 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../common/node.type';
+
+@ObjectType({ implements: Node })
+export class Genre implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  slug!: string;
+
+  @Field()
+  name!: string;
+}
+
+export function genreProjection(name: string): string {
+  return `${name} {.id, .slug, .name}`;
+}

@@ -1,0 +1,7 @@
+import { Field, InputType } from 'type-graphql';
+
+@InputType()
+export class PersonFilter {
+  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name.' })
+  nameContains?: string | null;
+}

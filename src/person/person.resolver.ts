@@ -1,0 +1,57 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { exactlyOne } from '../common/args';
+import { ExternalIds, externalIdsOf } from '../common/external-ids.type';
+import { Connection, pageRequest, toConnection } from '../common/page';
+import { Role, RoleConnection, RoleKind } from '../role/role.type';
+import { Context } from '../server/context';
+import { PersonFilter } from './person.inputs';
+import { personService } from './person.service';
+import { Person, PersonConnection } from './person.type';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: 'Exactly one of id, slug, imdbId.' })
+  person(
+    @Ctx() { loaders }: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('slug', () => String, { nullable: true }) slug?: string,
+    @Arg('imdbId', () => String, { nullable: true }) imdbId?: string,
+  ): Promise<Person | null> {
+    const [key, value] = exactlyOne('person', { id, slug, imdbId });
+    const loader = { id: loaders.personById, slug: loaders.personBySlug, imdbId: loaders.personByImdbId }[key];
+    return loader.load(value);
+  }
+
+  @Query(() => PersonConnection)
+  async people(
+    @Ctx() { db }: Context,
+    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<Person>> {
+    const page = pageRequest(first, after);
+    const { people, count } = await personService.find(db, filter?.nameContains, page.offset, page.limit);
+    return toConnection(people, page, count);
+  }
+
+  @FieldResolver(() => ExternalIds)
+  externalIds(@Root() person: Person): ExternalIds {
+    return externalIdsOf(person);
+  }
+
+  @FieldResolver(() => RoleConnection, { description: 'The filmography: every role, newest film first; `kinds` narrows it.' })
+  async roles(
+    @Root() person: Person,
+    @Ctx() { loaders }: Context,
+    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<Role>> {
+    const page = pageRequest(first, after);
+    const { roles, total } = await loaders.filmography.load({
+      id: person.id,
+      args: { kinds: kinds ?? null, offset: page.offset, limit: page.limit + 1 },
+    });
+    return toConnection(roles, page, total);
+  }
+}

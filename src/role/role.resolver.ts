@@ -1,0 +1,24 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Character } from '../character/character.type';
+import { Film } from '../film/film.type';
+import { Person } from '../person/person.type';
+import { Context } from '../server/context';
+import { Role } from './role.type';
+
+@Resolver(() => Role)
+export class RoleResolver {
+  @FieldResolver(() => Person)
+  person(@Root() role: Role, @Ctx() { loaders }: Context): Promise<Person | null> {
+    return loaders.personById.load(role.personId);
+  }
+
+  @FieldResolver(() => Film)
+  film(@Root() role: Role, @Ctx() { loaders }: Context): Promise<Film | null> {
+    return loaders.filmById.load(role.filmId);
+  }
+
+  @FieldResolver(() => Character, { nullable: true, description: 'The recurring character played, where the graph knows it.' })
+  async character(@Root() role: Role, @Ctx() { loaders }: Context): Promise<Character | null> {
+    return role.characterId ? loaders.characterById.load(role.characterId) : null;
+  }
+}

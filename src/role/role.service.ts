@@ -1,0 +1,78 @@
+import { inKeyOrder } from '../common/batch';
+import { Database } from '../db/database';
+import { CAST_KINDS, CREW_ORDER, Role, RoleKind } from './role.type';
+
+/** A Role with what ordering needs of its person and film; `c` may be null (no recurring character). */
+export function roleProjection(role: string, person: string, film: string, character: string): string {
+  return `${role} {.id, .kind, .job, characters: coalesce(${role}.characters, []), .billingOrder,
+    credited: coalesce(${role}.credited, true), personId: ${person}.id, filmId: ${film}.id,
+    characterId: ${character}.id, personName: ${person}.name, filmReleaseDate: toString(${film}.releaseDate),
+    filmYear: ${film}.year, filmTitle: ${film}.title}`;
+}
+
+/** Cast in billing order (unbilled last, by name), then crew: directors first, then by kind. */
+export function sortFilmRoles(roles: Role[]): Role[] {
+  const rank = (role: Role) => (CAST_KINDS.includes(role.kind) ? -1 : CREW_ORDER.indexOf(role.kind));
+  return [...roles].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.billingOrder ?? Number.MAX_SAFE_INTEGER) - (b.billingOrder ?? Number.MAX_SAFE_INTEGER) ||
+      a.personName.localeCompare(b.personName) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+export interface FilmographyArgs {
+  kinds: RoleKind[] | null;
+  offset: number;
+  limit: number;
+}
+
+export const roleService = {
+  async byIds(db: Database, ids: readonly string[]): Promise<(Role | null)[]> {
+    const rows = await db.read<{ key: string; value: Role }>(
+      `UNWIND $ids AS id
+       MATCH (p:Person)-[:HAS_ROLE]->(r:Role {id: id})-[:ON_FILM]->(f:Film)
+       OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
+       RETURN id AS key, ${roleProjection('r', 'p', 'f', 'c')} AS value`,
+      { ids },
+    );
+    return inKeyOrder(ids, rows, null);
+  },
+
+  /**
+   * One page of each person's filmography, newest film first (undated films last), then title and
+   * kind. The sort runs per person inside the subquery, so a person with thousands of credits
+   * costs a top-k sort, and only the page crosses the wire.
+   */
+  async filmographies(db: Database, personIds: readonly string[], args: FilmographyArgs): Promise<{ roles: Role[]; total: number }[]> {
+    const rows = await db.read<{ key: string; value: { roles: Role[]; total: number } }>(
+      `UNWIND $personIds AS personId
+       MATCH (p:Person {id: personId})
+       CALL (p) {
+         MATCH (p)-[:HAS_ROLE]->(r:Role)-[:ON_FILM]->(f:Film)
+         WHERE $kinds IS NULL OR r.kind IN $kinds
+         WITH r, f ORDER BY f.releaseDate IS NULL, f.releaseDate DESC, f.year DESC, f.title, r.kind, r.id
+         SKIP $offset LIMIT $limit
+         OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
+         RETURN collect(${roleProjection('r', 'p', 'f', 'c')}) AS roles
+       }
+       RETURN personId AS key, {roles: roles,
+         total: COUNT { (p)-[:HAS_ROLE]->(r:Role) WHERE $kinds IS NULL OR r.kind IN $kinds }} AS value`,
+      { personIds, kinds: args.kinds, offset: args.offset, limit: args.limit },
+    );
+    return inKeyOrder(personIds, rows, { roles: [], total: 0 });
+  },
+
+  /** Roles that play each character, in the films' release order. */
+  async portrayals(db: Database, characterIds: readonly string[]): Promise<Role[][]> {
+    const rows = await db.read<{ key: string; value: Role[] }>(
+      `UNWIND $characterIds AS characterId
+       MATCH (p:Person)-[:HAS_ROLE]->(r:Role)-[:PLAYS]->(c:Character {id: characterId}), (r)-[:ON_FILM]->(f:Film)
+       WITH characterId, p, r, f, c ORDER BY f.releaseDate IS NULL, f.releaseDate, f.title, p.name
+       RETURN characterId AS key, collect(${roleProjection('r', 'p', 'f', 'c')}) AS value`,
+      { characterIds },
+    );
+    return inKeyOrder(characterIds, rows, []);
+  },
+};

@@ -1,0 +1,70 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../common/connection.type';
+import { Node } from '../common/node.type';
+
+export enum RoleKind {
+  ACTOR = 'ACTOR',
+  DIRECTOR = 'DIRECTOR',
+  WRITER = 'WRITER',
+  PRODUCER = 'PRODUCER',
+  CINEMATOGRAPHER = 'CINEMATOGRAPHER',
+  COMPOSER = 'COMPOSER',
+  EDITOR = 'EDITOR',
+  PRODUCTION_DESIGNER = 'PRODUCTION_DESIGNER',
+  CASTING_DIRECTOR = 'CASTING_DIRECTOR',
+  STUNTS = 'STUNTS',
+  SELF = 'SELF',
+  CREW = 'CREW',
+}
+registerEnumType(RoleKind, {
+  name: 'RoleKind',
+  description: 'What a person did on a film. IMDb principal categories map onto these (actor and actress: ACTOR).',
+});
+
+export const CAST_KINDS: readonly RoleKind[] = [RoleKind.ACTOR, RoleKind.SELF];
+
+/** Crew order on a film page: directors first, then the enum's order. */
+export const CREW_ORDER: readonly RoleKind[] = [
+  RoleKind.DIRECTOR,
+  RoleKind.WRITER,
+  RoleKind.PRODUCER,
+  RoleKind.CINEMATOGRAPHER,
+  RoleKind.COMPOSER,
+  RoleKind.EDITOR,
+  RoleKind.PRODUCTION_DESIGNER,
+  RoleKind.CASTING_DIRECTOR,
+  RoleKind.STUNTS,
+  RoleKind.CREW,
+];
+
+@ObjectType({ implements: Node, description: "A credit: one person's part in one film. A node of its own in the graph." })
+export class Role implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => RoleKind)
+  kind!: RoleKind;
+
+  @Field(() => String, { nullable: true, description: "The credit as worded, e.g. 'screenplay', 'executive producer', 'stunt double'." })
+  job!: string | null;
+
+  @Field(() => [String], { description: 'Character names as credited (ACTOR and SELF roles).' })
+  characters!: string[];
+
+  @Field(() => Int, { nullable: true })
+  billingOrder!: number | null;
+
+  @Field({ description: 'False for uncredited work.' })
+  credited!: boolean;
+
+  personId!: string;
+  filmId!: string;
+  characterId!: string | null;
+  /** For ordering: the person's name and the film's date travel with the role. */
+  personName!: string;
+  filmReleaseDate!: string | null;
+  filmYear!: number | null;
+  filmTitle!: string;
+}
+
+export const RoleConnection = ConnectionType(Role, 'Role');

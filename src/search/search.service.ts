@@ -1,0 +1,49 @@
+import { Database } from '../db/database';
+import { Label } from '../db/model';
+import { SearchType } from './search.type';
+
+const LABEL_OF: Record<SearchType, Label> = {
+  [SearchType.FILM]: 'Film',
+  [SearchType.PERSON]: 'Person',
+  [SearchType.FRANCHISE]: 'Franchise',
+  [SearchType.CHARACTER]: 'Character',
+  [SearchType.GENRE]: 'Genre',
+};
+
+/**
+ * Turns what a person typed into a Lucene query that cannot be misread as syntax: every term is
+ * escaped, all terms must match, and the last one also matches as a prefix ("wis" finds Wiseman),
+ * since search boxes are queried while people type.
+ */
+export function luceneQuery(text: string): string | null {
+  const terms = text
+    .split(/[\s\p{P}\p{S}]+/u)
+    .map((term) => term.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, ''))
+    .filter((term) => term.length > 0);
+  if (terms.length === 0) return null;
+  const last = terms.length - 1;
+  return terms
+    .map((term, i) => (i === last ? `(${term} OR ${term}*)` : term))
+    .map((term) => `+${term}`)
+    .join(' ');
+}
+
+export type SearchRow = {
+  id: string;
+  score: number;
+};
+
+export const searchService = {
+  /** Full-text hits over every searchable name, best first, ties by id for a stable order. */
+  async search(db: Database, text: string, types: SearchType[] | null, limit: number): Promise<SearchRow[]> {
+    const query = luceneQuery(text);
+    if (query === null) return [];
+    const labels = types && types.length > 0 ? types.map((type) => LABEL_OF[type]) : null;
+    return db.read<SearchRow>(
+      `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+       WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+       RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit`,
+      { query, labels, limit },
+    );
+  },
+};

@@ -1,0 +1,179 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLFormattedError, validate } from 'graphql';
+import { Config } from '../config';
+import { ErrorCode } from '../common/errors';
+import { Database } from '../db/database';
+import { buildReelgraphSchema } from '../schema/build';
+import { Context, createLoaders } from './context';
+import { serveGraphiql } from './graphiql';
+import { costLimitRule, depthLimitRule } from './limits';
+
+export const GRAPHQL_PATH = '/graphql';
+const MAX_BODY_BYTES = 1 << 20;
+
+export const EXAMPLE_QUERY = `# Who made Ballerina, and who played whom?
+query Ballerina {
+  film(slug: "ballerina-2025") {
+    title
+    releaseDate
+    directors { name }
+    cast { billingOrder person { name } characters character { name } }
+    franchises { franchise { name } kind chronologicalOrder }
+  }
+}
+`;
+
+export interface App {
+  url: string;
+  server: http.Server;
+  /** Stops taking requests, lets those in flight finish, then returns (the caller closes the db). */
+  stop(): Promise<void>;
+}
+
+export type AppConfig = Pick<Config, 'port' | 'production' | 'maxQueryDepth' | 'maxQueryCost'>;
+
+/** The query-cost rule needs the request's variables (a `first: $n`), so it runs once they are known. */
+function costPlugin(maxCost: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, schema, request }) {
+          const [error] = validate(schema, document, [costLimitRule(maxCost, () => request.variables ?? {})]);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Unknown failures become INTERNAL_SERVER_ERROR; in production their message and stack are
+ * hidden, since they may carry database details. Our own codes pass through as they are.
+ */
+export function formatError(production: boolean) {
+  const known = new Set<string>(Object.values(ErrorCode));
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && known.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+    if (typeof code === 'string' && code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
+      return formatted;
+    }
+    return {
+      ...formatted,
+      message: production ? 'Internal server error' : formatted.message,
+      extensions: { ...(production ? {} : formatted.extensions), code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+/** `host` unset listens on every interface (IPv4 and IPv6), so http://localhost works either way. */
+export async function startApp(db: Database, config: AppConfig, host?: string): Promise<App> {
+  const server = http.createServer();
+  const apollo = new ApolloServer<Context>({
+    schema: buildReelgraphSchema(),
+    validationRules: [depthLimitRule(config.maxQueryDepth)],
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: formatError(config.production),
+    // Introspection stays on in production: the schema is public and GraphiQL needs it.
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 10_000 }),
+      ApolloServerPluginLandingPageDisabled(),
+      costPlugin(config.maxQueryCost),
+    ],
+  });
+  await apollo.start();
+
+  server.on('request', (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // Only a bug in the handler itself reaches here; the process must keep serving others.
+      console.error('request failed outside GraphQL:', error);
+      if (!res.headersSent) send(res, 500, { error: 'Internal server error' });
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const neo4jUp = await db.ping();
+      send(res, neo4jUp ? 200 : 503, { status: neo4jUp ? 'ok' : 'degraded', api: 'up', neo4j: neo4jUp ? 'up' : 'down' });
+      return;
+    }
+    if (serveGraphiql(req, res, { endpoint: GRAPHQL_PATH, exampleQuery: EXAMPLE_QUERY })) return;
+    if (url.pathname === '/') {
+      res.writeHead(302, { location: GRAPHQL_PATH }).end();
+      return;
+    }
+    if (url.pathname !== GRAPHQL_PATH) {
+      send(res, 404, { error: `Nothing at ${url.pathname}; the GraphQL endpoint is ${GRAPHQL_PATH}` });
+      return;
+    }
+    const body = await readBody(req);
+    if (body === undefined) {
+      send(res, 413, { errors: [{ message: `Request body above ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = body.length > 0 ? JSON.parse(body) : undefined;
+    } catch {
+      send(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
+      context: async () => ({ db, loaders: createLoaders(db) }),
+    });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${!host || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}${GRAPHQL_PATH}`,
+    server,
+    stop: () => apollo.stop(),
+  };
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/** The whole body as text, or undefined when it passes the size limit. */
+function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
