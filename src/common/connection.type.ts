@@ -1,5 +1,8 @@
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from './page';
+import { ClassType, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Connection, PageInfo } from './page';
+
+/** The resolvers that connection types need; buildSchema registers them with the rest. */
+export const CONNECTION_RESOLVERS: ClassType[] = [];
 
 /** The Relay connection types for one node type: XEdge and XConnection. */
 export function ConnectionType<T extends object>(Item: ClassType<T>, name: string) {
@@ -22,9 +25,16 @@ export function ConnectionType<T extends object>(Item: ClassType<T>, name: strin
 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
-
-    @Field(() => Int)
-    totalCount!: number;
   }
+
+  // totalCount may be a deferred count: the query behind it runs only when a client asks for it.
+  @Resolver(() => ConnectionClass)
+  class TotalCountResolver {
+    @FieldResolver(() => Int)
+    totalCount(@Root() connection: Connection<T>): number | Promise<number> {
+      return typeof connection.totalCount === 'function' ? connection.totalCount() : connection.totalCount;
+    }
+  }
+  CONNECTION_RESOLVERS.push(TotalCountResolver);
   return ConnectionClass;
 }

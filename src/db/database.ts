@@ -36,6 +36,10 @@ export class Database {
     const driver = neo4j.driver(uri, auth, {
       maxConnectionPoolSize: 100,
       connectionAcquisitionTimeout: 20_000,
+      connectionTimeout: 5_000,
+      // Retries ride out a leader switch in a cluster; past a few seconds a user is better served
+      // by a clear SERVICE_UNAVAILABLE than by a request that hangs for the driver's default 30 s.
+      maxTransactionRetryTime: 5_000,
       userAgent: 'reelgraph/0.1',
     });
     return new Database(driver, databaseName, defaultTimeoutMs);

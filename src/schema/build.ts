@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { CharacterResolver } from '../character/character.resolver';
+import { CONNECTION_RESOLVERS } from '../common/connection.type';
 import { NodeResolver } from '../common/node.resolver';
 import { FilmResolver } from '../film/film.resolver';
 import { FranchiseEntryResolver, FranchiseResolver } from '../franchise/franchise.resolver';
@@ -28,7 +29,7 @@ let cached: GraphQLSchema | undefined;
 
 export function buildReelgraphSchema(): GraphQLSchema {
   cached ??= buildSchemaSync({
-    resolvers: [...RESOLVERS],
+    resolvers: [...RESOLVERS, ...CONNECTION_RESOLVERS] as [Function, ...Function[]],
     // Arguments are checked by hand where the contract says how (first, cursors, exactly-one keys).
     validate: false,
     // Nullable by default would widen the contract's non-null fields; each field says what it is.

@@ -11,6 +11,9 @@ const LABEL_OF: Record<SearchType, Label> = {
 };
 
 /**
+ * Terms are lower-cased because Lucene reads upper-case AND, OR and NOT as operators, and a title
+ * such as "Live Free or Die Hard" needs them as words.
+ *
  * Turns what a person typed into a Lucene query that cannot be misread as syntax: every term is
  * escaped, all terms must match, and the last one also matches as a prefix ("wis" finds Wiseman),
  * since search boxes are queried while people type.
@@ -18,7 +21,7 @@ const LABEL_OF: Record<SearchType, Label> = {
 export function luceneQuery(text: string): string | null {
   const terms = text
     .split(/[\s\p{P}\p{S}]+/u)
-    .map((term) => term.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, ''))
+    .map((term) => term.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, '').toLowerCase())
     .filter((term) => term.length > 0);
   if (terms.length === 0) return null;
   const last = terms.length - 1;

@@ -36,13 +36,18 @@ export interface App {
 
 export type AppConfig = Pick<Config, 'port' | 'production' | 'maxQueryDepth' | 'maxQueryCost'>;
 
-/** The query-cost rule needs the request's variables (a `first: $n`), so it runs once they are known. */
-function costPlugin(maxCost: number): ApolloServerPlugin<Context> {
+/**
+ * Depth and cost limits run once the operation is known and before anything executes. Not as
+ * Apollo validation rules: the cost needs the request's variables (a `first: $n`), and Apollo
+ * would relabel both errors GRAPHQL_VALIDATION_FAILED, hiding which limit was hit.
+ */
+function limitsPlugin(maxDepth: number, maxCost: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, schema, request }) {
-          const [error] = validate(schema, document, [costLimitRule(maxCost, () => request.variables ?? {})]);
+          const rules = [depthLimitRule(maxDepth), costLimitRule(maxCost, () => request.variables ?? {})];
+          const [error] = validate(schema, document, rules);
           if (error) throw error;
         },
       };
@@ -75,7 +80,6 @@ export async function startApp(db: Database, config: AppConfig, host?: string): 
   const server = http.createServer();
   const apollo = new ApolloServer<Context>({
     schema: buildReelgraphSchema(),
-    validationRules: [depthLimitRule(config.maxQueryDepth)],
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production),
     // Introspection stays on in production: the schema is public and GraphiQL needs it.
@@ -83,7 +87,7 @@ export async function startApp(db: Database, config: AppConfig, host?: string): 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
-      costPlugin(config.maxQueryCost),
+      limitsPlugin(config.maxQueryDepth, config.maxQueryCost),
     ],
   });
   await apollo.start();
@@ -134,6 +138,8 @@ export async function startApp(db: Database, config: AppConfig, host?: string): 
       context: async () => ({ db, loaders: createLoaders(db) }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
+    // The same URL answers browsers with GraphiQL, so caches must keep the two apart.
+    res.setHeader('vary', 'accept');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);

@@ -95,8 +95,9 @@ export function depthLimitRule(maxDepth: number) {
 }
 
 /**
- * Cost: each field costs its FIELD_COST (1 by default) plus its children's cost, times the number
- * of items it returns: `first` where given, else DEFAULT_LIST_SIZE for lists, else 1.
+ * Cost: each field costs its FIELD_COST (1 by default) plus its children's cost times the number
+ * of items it returns: `first` where the field takes one (20 when not given), else DEFAULT_LIST_SIZE
+ * for lists, else 1.
  */
 export function costLimitRule(maxCost: number, variables: () => Record<string, unknown> = () => ({})) {
   return (context: ValidationContext): ASTVisitor => ({
@@ -133,7 +134,9 @@ export function costLimitRule(maxCost: number, variables: () => Record<string, u
           if (!field) return 0;
           const firstArg = node.arguments?.find((arg) => arg.name.value === 'first');
           const firstDef = field.args.find((arg) => arg.name === 'first');
-          let items = isListType(field.type) ? DEFAULT_LIST_SIZE : 1;
+          // A connection's edges and nodes are the page its `first` already counted.
+          const inPage = parent.name.endsWith('Connection');
+          let items = isListType(field.type) && !inPage ? DEFAULT_LIST_SIZE : 1;
           if (firstDef) {
             const value = firstArg ? valueFromAST(firstArg.value, firstDef.type, variables()) : undefined;
             items = typeof value === 'number' && value >= 0 ? value : 20;

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { printReelgraphSchema } from '../../src/schema/build';
+import { PROJECT_ROOT } from '../../src/config';
+import { startTestApi } from '../support/api';
+
+const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
+const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'contract');
+const CHECK = path.join(SHARED, 'check.mjs');
+const haveContract = fs.existsSync(CHECK);
+
+describe('schema/schema.graphql', () => {
+  it('is what the code builds (run `npm run schema` after changing a type)', () => {
+    expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(printReelgraphSchema());
+  });
+});
+
+/** The public contract lives beside the project in ../shared; a clone without it skips these. */
+(haveContract ? describe : describe.skip)('the public contract (../shared/contract)', () => {
+  const contractFiles = () => fs.readdirSync(SHARED).filter((f) => f.endsWith('.graphql')).sort().map((f) => path.join(SHARED, f));
+
+  it.each([['1-core.graphql'], ['all contract files']])('holds for the checked-in SDL: %s', (which) => {
+    const files = which === 'all contract files' ? contractFiles() : [path.join(SHARED, which)];
+    const out = execFileSync(process.execPath, [CHECK, '--sdl', SCHEMA_FILE, ...files], { encoding: 'utf8' });
+    expect(out).toMatch(/^contract: ok/);
+  });
+
+  it('holds for the running server', async () => {
+    const api = await startTestApi();
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        // Asynchronous: the check calls back into this process's server.
+        require('node:child_process').execFile(process.execPath, [CHECK, '--url', api.app.url, ...contractFiles()], (error: Error | null, stdout: string, stderr: string) =>
+          error ? reject(new Error(`${stdout}${stderr}`)) : resolve(stdout),
+        );
+      });
+      expect(out).toMatch(/^contract: ok/);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+if (!haveContract) {
+  it('skips the contract check: ../shared/contract is not beside this clone', () => {
+    console.warn(`Contract check skipped: ${CHECK} not found (CI always has ../shared).`);
+  });
+}
