@@ -43,3 +43,11 @@ export function argsLoader<A extends object, V>(
     { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.args)}`, maxBatchSize: 1000 },
   );
 }
+
+/**
+ * A loader whose keys are objects carrying their own arguments, for batch functions that take
+ * every key in one query (each row filters by its own arguments).
+ */
+export function objectLoader<K extends object, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(batch, { cacheKeyFn: (key) => JSON.stringify(key), maxBatchSize: 1000 });
+}

@@ -1,4 +1,5 @@
 import { Database, Tx } from '../db/database';
+import { linkMentions } from '../review/mentions.service';
 import { GraphWriter } from './graph-writer';
 import { GraphDocument } from './records';
 
@@ -17,8 +18,6 @@ export interface ImportOptions {
   singleTransactionLimit?: number;
   /** Larger documents are written in batches of this many records, each safe to repeat. */
   batchSize?: number;
-  /** Called with the ids of reviews written, inside the same transaction (review mentions hook). */
-  afterReviews?: (tx: Tx, reviewIds: string[]) => Promise<void>;
 }
 
 /**
@@ -47,7 +46,8 @@ export async function importDocument(db: Database, doc: GraphDocument, options: 
     (tx, s) => writer.writeRoles(tx, s(doc.roles)),
     async (tx, s) => {
       const ids = await writer.writeReviews(tx, s(doc.reviews));
-      if (options.afterReviews && ids.length > 0) await options.afterReviews(tx, ids);
+      // A review's mentions are part of it: linked in the same transaction, on every import.
+      if (ids.length > 0) await linkMentions(tx, ids);
     },
   ];
   const whole = (list: any[] | undefined) => list ?? [];

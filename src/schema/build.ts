@@ -7,6 +7,7 @@ import { NodeResolver } from '../common/node.resolver';
 import { FilmResolver } from '../film/film.resolver';
 import { FranchiseEntryResolver, FranchiseResolver } from '../franchise/franchise.resolver';
 import { GenreResolver } from '../genre/genre.resolver';
+import { FilmGraphResolver, FranchiseGraphResolver, PathResolver, PersonGraphResolver, ReviewGraphResolver } from '../graph/graph.resolver';
 import { PersonResolver } from '../person/person.resolver';
 import { ReviewResolver } from '../review/review.resolver';
 import { RoleResolver } from '../role/role.resolver';
@@ -23,6 +24,11 @@ export const RESOLVERS = [
   GenreResolver,
   ReviewResolver,
   SearchResolver,
+  PathResolver,
+  PersonGraphResolver,
+  FilmGraphResolver,
+  FranchiseGraphResolver,
+  ReviewGraphResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

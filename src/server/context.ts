@@ -4,6 +4,7 @@ import { Label } from '../db/model';
 import { filmLoaders } from '../film/film.loaders';
 import { franchiseLoaders } from '../franchise/franchise.loaders';
 import { genreLoaders } from '../genre/genre.loaders';
+import { graphLoaders } from '../graph/graph.loaders';
 import { personLoaders } from '../person/person.loaders';
 import { reviewLoaders } from '../review/review.loaders';
 import { roleLoaders } from '../role/role.loaders';
@@ -18,9 +19,10 @@ export function createLoaders(db: Database) {
     ...franchiseLoaders(db),
     ...characterLoaders(db),
     ...reviewLoaders(db),
+    ...graphLoaders(db),
   };
   /** The loader that fetches an entity of `label` by id: what node(id:) and paths resolve through. */
-  const byLabel: Record<Label, { load(id: string): Promise<unknown> }> = {
+  const byLabel: Record<Label, { load(id: string): Promise<unknown>; loadMany(ids: string[]): Promise<unknown[]> }> = {
     Film: loaders.filmById,
     Person: loaders.personById,
     Role: loaders.roleById,

@@ -1,0 +1,196 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { labelOfId } from '../common/ids';
+import { Connection, pageRequest, toConnection } from '../common/page';
+import { Label } from '../db/model';
+import { Film } from '../film/film.type';
+import { Franchise } from '../franchise/franchise.type';
+import { Person } from '../person/person.type';
+import { Review, ReviewConnection } from '../review/review.type';
+import { RoleKind } from '../role/role.type';
+import { Context } from '../server/context';
+import { allShortestPaths, GraphPath as StoredPath, shortestPath } from './paths.service';
+import {
+  Collaboration,
+  FranchisePerson,
+  GraphPath,
+  Mention,
+  PathLink,
+  PersonFranchise,
+  RelatedFilm,
+  RelatedReasonKind,
+} from './graph.type';
+
+/** Entities for ids, in order, leaving out any deleted since the ids were read. */
+async function entities<T>(context: Context, label: Label, ids: readonly string[]): Promise<T[]> {
+  const loaded = await context.loaders.byLabel[label].loadMany([...ids]);
+  return loaded.filter((entity: unknown) => entity !== null && !(entity instanceof Error)) as T[];
+}
+
+function entityOf(context: Context, id: string): Promise<any> {
+  const label = labelOfId(id);
+  return label ? context.loaders.byLabel[label].load(id) : Promise.resolve(null);
+}
+
+async function toGraphPath(context: Context, path: StoredPath): Promise<GraphPath> {
+  const nodes = await Promise.all(path.nodes.map((node) => entityOf(context, node.id)));
+  const steps = await Promise.all(
+    path.steps.map(async (step) => ({
+      from: await entityOf(context, step.fromId),
+      to: await entityOf(context, step.toId),
+      role: step.roleId ? await context.loaders.roleById.load(step.roleId) : null,
+    })),
+  );
+  return { length: path.length, nodes, steps };
+}
+
+/** A page of reviews that name an entity, newest first. */
+async function mentionedInConnection(context: Context, entityId: string, first?: number, after?: string): Promise<Connection<Review>> {
+  const page = pageRequest(first, after);
+  const { reviewIds, totalCount } = await context.loaders.mentionedIn.load({ entityId, offset: page.offset, limit: page.limit });
+  return toConnection(await entities<Review>(context, 'Review', reviewIds), page, totalCount);
+}
+
+@Resolver()
+export class PathResolver {
+  @Query(() => GraphPath, {
+    nullable: true,
+    description:
+      'A shortest path between two entities, or null where none is within maxHops (default 6, at most 10). `via` defaults to CREDIT, FRANCHISE and CHARACTER: genres join too much to be a default.',
+  })
+  async shortestPath(
+    @Ctx() context: Context,
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxHops', () => Int, { nullable: true }) maxHops?: number,
+    @Arg('via', () => [PathLink], { nullable: true }) via?: PathLink[],
+  ): Promise<GraphPath | null> {
+    const path = await shortestPath(context.db, { fromId: from, toId: to, maxHops, via });
+    return path ? toGraphPath(context, path) : null;
+  }
+
+  @Query(() => [GraphPath], { description: 'Every shortest path between two entities (up to `first`, default 10).' })
+  async allShortestPaths(
+    @Ctx() context: Context,
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxHops', () => Int, { nullable: true }) maxHops?: number,
+    @Arg('via', () => [PathLink], { nullable: true }) via?: PathLink[],
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): Promise<GraphPath[]> {
+    const paths = await allShortestPaths(context.db, { fromId: from, toId: to, maxHops, via, first });
+    return Promise.all(paths.map((path) => toGraphPath(context, path)));
+  }
+}
+
+@Resolver(() => Person)
+export class PersonGraphResolver {
+  @FieldResolver(() => [Collaboration], {
+    description: "People who share films with this one, most shared first; `kinds` narrows this person's roles, `withKinds` the other's.",
+  })
+  async collaborators(
+    @Root() person: Person,
+    @Ctx() context: Context,
+    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
+    @Arg('withKinds', () => [RoleKind], { nullable: true }) withKinds?: RoleKind[],
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): Promise<Collaboration[]> {
+    const found = await context.loaders.collaborators.load({ personId: person.id, kinds: kinds ?? null, withKinds: withKinds ?? null, first: first ?? null });
+    return Promise.all(
+      found.map(async (c) => ({
+        person: await context.loaders.personById.load(c.personId),
+        count: c.count,
+        films: await entities<Film>(context, 'Film', c.filmIds),
+      })),
+    ) as Promise<Collaboration[]>;
+  }
+
+  @FieldResolver(() => [PersonFranchise], { description: 'Franchises this person worked on, with the kinds of roles and the films.' })
+  async franchises(@Root() person: Person, @Ctx() context: Context): Promise<PersonFranchise[]> {
+    const found = await context.loaders.personFranchises.load(person.id);
+    return Promise.all(
+      found.map(async (f) => ({
+        franchise: await context.loaders.franchiseById.load(f.franchiseId),
+        kinds: f.kinds as RoleKind[],
+        films: await entities<Film>(context, 'Film', f.filmIds),
+      })),
+    ) as Promise<PersonFranchise[]>;
+  }
+
+  @FieldResolver(() => ReviewConnection, { description: 'Reviews whose text names this person, newest first.' })
+  mentionedIn(
+    @Root() person: Person,
+    @Ctx() context: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<Review>> {
+    return mentionedInConnection(context, person.id, first, after);
+  }
+}
+
+@Resolver(() => Film)
+export class FilmGraphResolver {
+  @FieldResolver(() => [RelatedFilm], { description: 'Films related through franchise, shared cast, shared crew and genre, closest first.' })
+  async related(@Root() film: Film, @Ctx() context: Context, @Arg('first', () => Int, { nullable: true }) first?: number): Promise<RelatedFilm[]> {
+    const found = await context.loaders.relatedFilms.load({ filmId: film.id, first: first ?? null });
+    return Promise.all(
+      found.map(async (r) => ({
+        film: await context.loaders.filmById.load(r.filmId),
+        score: r.score,
+        reasons: await Promise.all(r.reasons.map(async (reason) => ({ kind: reason.kind as RelatedReasonKind, via: await entityOf(context, reason.viaId) }))),
+      })),
+    ) as Promise<RelatedFilm[]>;
+  }
+
+  @FieldResolver(() => ReviewConnection, { description: 'Reviews (of any film) whose text names this film.' })
+  mentionedIn(
+    @Root() film: Film,
+    @Ctx() context: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<Review>> {
+    return mentionedInConnection(context, film.id, first, after);
+  }
+}
+
+@Resolver(() => Franchise)
+export class FranchiseGraphResolver {
+  @FieldResolver(() => [FranchisePerson], {
+    description: 'People who worked on the franchise, most films first; `minFilms` keeps those on at least that many.',
+  })
+  async people(
+    @Root() franchise: Franchise,
+    @Ctx() context: Context,
+    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
+    @Arg('minFilms', () => Int, { nullable: true }) minFilms?: number,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): Promise<FranchisePerson[]> {
+    const found = await context.loaders.franchisePeople.load({ franchiseId: franchise.id, kinds: kinds ?? null, minFilms: minFilms ?? null, first: first ?? null });
+    return Promise.all(
+      found.map(async (p) => ({
+        person: await context.loaders.personById.load(p.personId),
+        kinds: p.kinds as RoleKind[],
+        films: await entities<Film>(context, 'Film', p.filmIds),
+      })),
+    ) as Promise<FranchisePerson[]>;
+  }
+
+  @FieldResolver(() => ReviewConnection, { description: 'Reviews whose text names this franchise.' })
+  mentionedIn(
+    @Root() franchise: Franchise,
+    @Ctx() context: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<Review>> {
+    return mentionedInConnection(context, franchise.id, first, after);
+  }
+}
+
+@Resolver(() => Review)
+export class ReviewGraphResolver {
+  @FieldResolver(() => [Mention])
+  async mentions(@Root() review: Review, @Ctx() context: Context): Promise<Mention[]> {
+    const found = await context.loaders.reviewMentions.load(review.id);
+    const resolved = await Promise.all(found.map(async (m) => ({ entity: await entityOf(context, m.entityId), text: m.text })));
+    return resolved.filter((m) => m.entity !== null);
+  }
+}

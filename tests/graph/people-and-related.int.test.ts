@@ -1,0 +1,215 @@
+import { ErrorCode } from '../../src/common/errors';
+import { Database } from '../../src/db/database';
+import { collaborators } from '../../src/graph/collaborators.service';
+import { franchisePeople, personFranchises } from '../../src/graph/franchise-people.service';
+import { relatedFilms } from '../../src/graph/related.service';
+import { resetToSeed, testDatabase } from '../support/neo4j';
+import { SeedIds, seedIds } from './support/seed-ids';
+
+let db: Database;
+let seed: SeedIds;
+beforeAll(async () => {
+  db = testDatabase();
+  await resetToSeed(db);
+  seed = await seedIds(db);
+});
+afterAll(() => db.close());
+
+const person = (slug: string) => seed.id('Person', slug);
+const franchise = (slug: string) => seed.id('Franchise', slug);
+const name = (id: string) => seed.name(id);
+const JOHN_WICK_FILMS = [
+  'Film:john-wick-2014',
+  'Film:john-wick-chapter-2-2017',
+  'Film:john-wick-chapter-3-parabellum-2019',
+  'Film:john-wick-chapter-4-2023',
+  'Film:ballerina-2025',
+];
+
+/** How many statements a call sends: batching keeps it at one however many keys. */
+async function statements<T>(work: () => Promise<T>): Promise<{ result: T; count: number }> {
+  const before = db.statementCount;
+  const result = await work();
+  return { result, count: db.statementCount - before };
+}
+
+describe('collaborators', () => {
+  // Keanu Reeves: John Wick 1–4, Ballerina, The Matrix. Chad Stahelski worked on all six
+  // (director, producer, stunt double); Basil Iwanyk, Ian McShane and Lance Reddick on five.
+  it("puts Keanu Reeves's closest collaborator first, shared films newest first", async () => {
+    const [keanu] = await collaborators(db, [{ personId: person('keanu-reeves'), first: 4 }]);
+    expect(keanu.map((c) => [name(c.personId), c.count])).toEqual([
+      ['Person:chad-stahelski', 6],
+      ['Person:basil-iwanyk', 5],
+      ['Person:ian-mcshane', 5],
+      ['Person:lance-reddick', 5],
+    ]);
+    expect(keanu[0].filmIds.map(name)).toEqual([
+      'Film:ballerina-2025',
+      'Film:john-wick-chapter-4-2023',
+      'Film:john-wick-chapter-3-parabellum-2019',
+      'Film:john-wick-chapter-2-2017',
+      'Film:john-wick-2014',
+      'Film:the-matrix-1999',
+    ]);
+  });
+
+  it('never lists the person, and counts a film once however many roles either held on it', async () => {
+    const [keanu] = await collaborators(db, [{ personId: person('keanu-reeves'), first: 100 }]);
+    expect(keanu.map((c) => c.personId)).not.toContain(person('keanu-reeves'));
+    // David Leitch directed (uncredited) and produced John Wick: one shared film.
+    expect(keanu.find((c) => c.personId === person('david-leitch'))).toEqual({
+      personId: person('david-leitch'),
+      count: 1,
+      filmIds: [seed.id('Film', 'john-wick-2014')],
+    });
+  });
+
+  it('narrows by kinds (this person) and withKinds (the other), each key with its own, in one statement', async () => {
+    const { result, count } = await statements(() =>
+      collaborators(db, [
+        { personId: person('chad-stahelski'), kinds: ['DIRECTOR'], withKinds: ['ACTOR'], first: 4 },
+        { personId: person('len-wiseman'), first: 3 },
+        { personId: 'person_unknown' },
+      ]),
+    );
+    expect(count).toBe(1);
+    const [chad, len, unknown] = result;
+    // Chad directed John Wick 1–4: Keanu, Ian McShane and Lance Reddick act in all four,
+    // Laurence Fishburne in three.
+    expect(chad.map((c) => [name(c.personId), c.count])).toEqual([
+      ['Person:ian-mcshane', 4],
+      ['Person:keanu-reeves', 4],
+      ['Person:lance-reddick', 4],
+      ['Person:laurence-fishburne', 3],
+    ]);
+    // Len Wiseman directed both Underworld films with Bill Nighy, Kate Beckinsale and Scott Speedman.
+    expect(len.map((c) => [name(c.personId), c.count])).toEqual([
+      ['Person:bill-nighy', 2],
+      ['Person:kate-beckinsale', 2],
+      ['Person:scott-speedman', 2],
+    ]);
+    expect(unknown).toEqual([]);
+  });
+
+  it('rejects an unknown kind or a page over 100 as BAD_USER_INPUT', async () => {
+    await expect(collaborators(db, [{ personId: person('keanu-reeves'), kinds: ['GAFFER' as never] }])).rejects.toMatchObject({
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'kinds' },
+    });
+    await expect(collaborators(db, [{ personId: person('keanu-reeves'), first: 101 }])).rejects.toMatchObject({
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'first' },
+    });
+  });
+});
+
+describe('franchises and their people', () => {
+  it("lists Len Wiseman's franchises with his role in each, most films first", async () => {
+    const { result, count } = await statements(() => personFranchises(db, [person('len-wiseman'), person('david-leitch'), person('brad-pitt')]));
+    expect(count).toBe(1);
+    const [len, leitch, pitt] = result;
+    expect(len.map((f) => [name(f.franchiseId), f.kinds, f.filmIds.map(name)])).toEqual([
+      ['Franchise:underworld', ['DIRECTOR'], ['Film:underworld-2003', 'Film:underworld-evolution-2006']],
+      ['Franchise:die-hard', ['DIRECTOR'], ['Film:live-free-or-die-hard-2007']],
+      ['Franchise:john-wick', ['DIRECTOR'], ['Film:ballerina-2025']],
+    ]);
+    // Deadpool 2 counts for Deadpool only, not for X-Men, the franchise Deadpool is part of.
+    expect(leitch.map((f) => [name(f.franchiseId), f.kinds])).toEqual([
+      ['Franchise:deadpool', ['DIRECTOR']],
+      ['Franchise:john-wick', ['DIRECTOR', 'PRODUCER']],
+    ]);
+    expect(pitt).toEqual([]);
+  });
+
+  // The five John Wick films: 1–4 and Ballerina. On all five: Basil Iwanyk (producer), Chad
+  // Stahelski (director of 1–4, producer of 4 and Ballerina), Ian McShane, Keanu Reeves and
+  // Lance Reddick (cast). Tyler Bates and Joel J. Richard scored 1–4 only.
+  it('finds who worked on all five John Wick films', async () => {
+    const [people] = await franchisePeople(db, [{ franchiseId: franchise('john-wick'), minFilms: 5 }]);
+    expect(people.map((p) => [name(p.personId), p.kinds])).toEqual([
+      ['Person:basil-iwanyk', ['PRODUCER']],
+      ['Person:chad-stahelski', ['DIRECTOR', 'PRODUCER']],
+      ['Person:ian-mcshane', ['ACTOR']],
+      ['Person:keanu-reeves', ['ACTOR']],
+      ['Person:lance-reddick', ['ACTOR']],
+    ]);
+    expect(people.every((p) => JSON.stringify(p.filmIds.map(name)) === JSON.stringify(JOHN_WICK_FILMS))).toBe(true);
+  });
+
+  it('narrows by kinds and pages with first, per key, in one statement', async () => {
+    const { result, count } = await statements(() =>
+      franchisePeople(db, [
+        { franchiseId: franchise('john-wick'), kinds: ['DIRECTOR'] },
+        { franchiseId: franchise('x-men') },
+        { franchiseId: franchise('deadpool'), first: 1 },
+      ]),
+    );
+    expect(count).toBe(1);
+    const [directors, xMen, deadpool] = result;
+    expect(directors.map((p) => [name(p.personId), p.filmIds.length])).toEqual([
+      ['Person:chad-stahelski', 4],
+      ['Person:david-leitch', 1],
+      ['Person:len-wiseman', 1],
+    ]);
+    expect(xMen).toEqual([]);
+    expect(deadpool.map((p) => name(p.personId))).toEqual(['Person:david-leitch']);
+  });
+});
+
+describe('related films', () => {
+  // Ballerina: John Wick franchise; cast Ana de Armas, Anjelica Huston, Gabriel Byrne, Lance
+  // Reddick, Norman Reedus, Ian McShane, Keanu Reeves; crew Len Wiseman, Shay Hatten, Basil
+  // Iwanyk, Erica Lee, Chad Stahelski; genres action and thriller. Franchise 5, cast 2, crew 1.5,
+  // genre 0.5:
+  //   Chapter 3: 5 + 4 cast (Huston, McShane, Reeves, Reddick) 8 + 4 crew (Hatten, Iwanyk, Lee, Stahelski) 6 + 1 = 20
+  //   Chapter 4: 5 + 3 cast 6 + 4 crew 6 + 1 = 18;  Chapter 2: 5 + 6 + 3 crew 4.5 + 1 = 16.5
+  //   John Wick: 5 + 6 + 2 crew (Iwanyk, Stahelski) 3 + 1 = 15;  The Matrix: Reeves 2 + Stahelski 1.5 + action 0.5 = 4
+  //   Live Free or Die Hard: Wiseman 1.5 + 1 = 2.5;  Underworld, Underworld: Evolution: 1.5 + 0.5 = 2
+  //   Atomic Blonde, Bullet Train, Die Hard: genres only, 1;  Deadpool 2, The Fall Guy: 0.5
+  it('ranks the films most related to Ballerina, ties by title', async () => {
+    const [related] = await relatedFilms(db, [{ filmId: seed.id('Film', 'ballerina-2025') }]);
+    expect(related.map((r) => [name(r.filmId), r.score])).toEqual([
+      ['Film:john-wick-chapter-3-parabellum-2019', 20],
+      ['Film:john-wick-chapter-4-2023', 18],
+      ['Film:john-wick-chapter-2-2017', 16.5],
+      ['Film:john-wick-2014', 15],
+      ['Film:the-matrix-1999', 4],
+      ['Film:live-free-or-die-hard-2007', 2.5],
+      ['Film:underworld-2003', 2],
+      ['Film:underworld-evolution-2006', 2],
+      ['Film:atomic-blonde-2017', 1],
+      ['Film:bullet-train-2022', 1],
+      ['Film:die-hard-1988', 1],
+      ['Film:deadpool-2-2018', 0.5],
+      ['Film:the-fall-guy-2024', 0.5],
+    ]);
+    expect(related[0].reasons.map((r) => `${r.kind} ${name(r.viaId)}`)).toEqual([
+      'SAME_FRANCHISE Franchise:john-wick',
+      'SHARED_CAST Person:anjelica-huston',
+      'SHARED_CAST Person:ian-mcshane',
+      'SHARED_CAST Person:keanu-reeves',
+      'SHARED_CAST Person:lance-reddick',
+      'SHARED_CREW Person:basil-iwanyk',
+      'SHARED_CREW Person:chad-stahelski',
+      'SHARED_CREW Person:erica-lee',
+      'SHARED_CREW Person:shay-hatten',
+      'SHARED_GENRE Genre:action',
+      'SHARED_GENRE Genre:thriller',
+    ]);
+    expect(related[4].reasons.map((r) => r.viaLabel)).toEqual(['Person', 'Person', 'Genre']);
+  });
+
+  it('cuts at first, per key, never lists the film itself, and batches', async () => {
+    const { result, count } = await statements(() =>
+      relatedFilms(db, [
+        { filmId: seed.id('Film', 'ballerina-2025'), first: 2 },
+        { filmId: seed.id('Film', 'john-wick-2014'), first: 100 },
+        { filmId: 'film_unknown' },
+      ]),
+    );
+    expect(count).toBeLessThanOrEqual(2);
+    expect(result[0].map((r) => name(r.filmId))).toEqual(['Film:john-wick-chapter-3-parabellum-2019', 'Film:john-wick-chapter-4-2023']);
+    expect(result[1].map((r) => r.filmId)).not.toContain(seed.id('Film', 'john-wick-2014'));
+    expect(result[1]).toHaveLength(13);
+    expect(result[2]).toEqual([]);
+  });
+});
