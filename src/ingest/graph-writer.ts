@@ -327,16 +327,7 @@ export class GraphWriter {
     records.forEach((record, i) => {
       if (!existing.has(i)) bases.set(i, record.slug ?? describe(record).base);
     });
-    const taken = new Set<string>();
-    if (bases.size > 0) {
-      const rows = await tx.run<{ slug: string }>(
-        `UNWIND $bases AS base
-         MATCH (n:${label}) WHERE n.slug STARTS WITH base
-         RETURN DISTINCT n.slug AS slug`,
-        { bases: [...new Set(bases.values())] },
-      );
-      rows.forEach((row) => taken.add(row.slug));
-    }
+    const taken = await takenSlugs(tx, label, [...bases.values()]);
 
     const seenInBatch = new Map<string, { id: string; slug: string }>();
     return records.map((record, i) => {
@@ -363,7 +354,31 @@ export class GraphWriter {
   }
 }
 
-function defaultId(label: Label): string {
+/**
+ * The slugs of `label` already in use that nextFreeSlug must avoid for these bases: each base
+ * itself and its numbered forms (base-2, base-3, …). Only those are fetched, so a short base such
+ * as "j" does not pull every slug that merely starts with it. Shared with the IMDb importer.
+ */
+export async function takenSlugs(tx: Tx, label: Label, bases: Iterable<string>): Promise<Set<string>> {
+  const distinct = [...new Set(bases)];
+  const taken = new Set<string>();
+  if (distinct.length === 0) return taken;
+  const rows = await tx.run<{ slug: string }>(
+    `UNWIND $bases AS base
+     CALL (base) {
+       MATCH (n:${label} {slug: base}) RETURN n.slug AS slug
+       UNION
+       MATCH (n:${label}) WHERE n.slug STARTS WITH base + '-' AND substring(n.slug, size(base) + 1) =~ '[0-9]+'
+       RETURN n.slug AS slug
+     }
+     RETURN DISTINCT slug`,
+    { bases: distinct },
+  );
+  rows.forEach((row) => taken.add(row.slug));
+  return taken;
+}
+
+export function defaultId(label: Label): string {
   return `${label.toLowerCase()}_${randomUUID().replace(/-/g, '')}`;
 }
 

@@ -1,0 +1,246 @@
+import { fold, filmSlugBase, nameSlugBase, nextFreeSlug } from '../../common/slug';
+import { Database, Tx } from '../../db/database';
+import { Label } from '../../db/model';
+import { defaultId, takenSlugs } from '../../ingest/graph-writer';
+import { RoleKindName } from '../../ingest/records';
+import { PersonRow, TitleRow } from './rows';
+
+/**
+ * The IMDb importer's writes. Unlike GraphWriter they keep nothing between batches: films and
+ * people are found by their IMDb id (a unique constraint), roles by their key, so memory stays
+ * flat at any size. Property names are GraphWriter's, so either path reads what the other wrote.
+ * Every function runs inside the caller's write transaction and is safe to repeat.
+ */
+
+/**
+ * Slugs for the rows whose IMDb id is not stored yet (undefined for the others, which keep their
+ * slug: a slug is stable once given), in row order so -2, -3 follow the order of arrival.
+ */
+async function newSlugs(tx: Tx, label: Label, rows: { imdbId: string; base: string }[]): Promise<(string | undefined)[]> {
+  const stored = await tx.run<{ imdbId: string }>(
+    `UNWIND $ids AS imdbId MATCH (n:${label} {imdbId: imdbId}) RETURN imdbId`,
+    { ids: rows.map((row) => row.imdbId) },
+  );
+  const existing = new Set(stored.map((row) => row.imdbId));
+  const taken = await takenSlugs(
+    tx,
+    label,
+    rows.filter((row) => !existing.has(row.imdbId)).map((row) => row.base),
+  );
+  return rows.map((row) => {
+    if (existing.has(row.imdbId)) return undefined;
+    const slug = nextFreeSlug(row.base, taken);
+    taken.add(slug);
+    return slug;
+  });
+}
+
+/** Genres are few (IMDb has under 30), so their ids are kept; a genre is the one with its slug. */
+export async function ensureGenres(tx: Tx, names: string[]): Promise<Map<string, string>> {
+  const rows = await tx.run<{ name: string; id: string }>(
+    `UNWIND $genres AS genre
+     MERGE (g:Genre {slug: genre.slug})
+     ON CREATE SET g.id = genre.id, g.name = genre.name, g.folded = genre.folded
+     RETURN genre.name AS name, g.id AS id`,
+    {
+      genres: names.map((name) => ({ name, slug: nameSlugBase(name, 'genre'), id: defaultId('Genre'), folded: fold(name) })),
+    },
+  );
+  return new Map(rows.map((row) => [row.name, row.id]));
+}
+
+/**
+ * Films from title.basics. New films are created outright (their ids were just looked up in the
+ * same transaction, and films are written one batch at a time); stored ones are updated. Their
+ * alternative titles come later from title.akas; until then the folded search text of a stored
+ * film keeps its alternative titles (the lines after its first).
+ */
+export async function writeFilms(tx: Tx, films: TitleRow[], genreIds: ReadonlyMap<string, string>): Promise<void> {
+  const slugs = await newSlugs(
+    tx,
+    'Film',
+    films.map((f) => ({ imdbId: f.tconst, base: filmSlugBase(f.title, f.year) })),
+  );
+  const rows = films.map((f, i) => ({
+    imdbId: f.tconst,
+    id: defaultId('Film'),
+    slug: slugs[i] ?? null,
+    title: f.title,
+    sortTitle: fold(f.title),
+    originalTitle: f.originalTitle,
+    year: f.year,
+    runtimeMinutes: f.runtimeMinutes,
+    genres: f.genres.map((name) => genreIds.get(name)!),
+  }));
+  const fresh = rows.filter((row) => row.slug !== null);
+  const stored = rows.filter((row) => row.slug === null);
+  if (fresh.length > 0) {
+    await tx.run(
+      `UNWIND $rows AS row
+       CREATE (f:Film {id: row.id, imdbId: row.imdbId, slug: row.slug, title: row.title, sortTitle: row.sortTitle,
+                       originalTitle: row.originalTitle, year: row.year, runtimeMinutes: row.runtimeMinutes, folded: row.sortTitle,
+                       alternativeTitles: [], alternativeTitlesText: '',
+                       ratingSources: [], ratingValues: [], ratingScales: [], ratingVotes: []})
+       WITH f, row
+       UNWIND row.genres AS genreId
+       MATCH (g:Genre {id: genreId})
+       CREATE (f)-[:IN_GENRE]->(g)`,
+      { rows: fresh },
+    );
+  }
+  if (stored.length > 0) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (f:Film {imdbId: row.imdbId})
+       SET f.title = row.title, f.sortTitle = row.sortTitle, f.originalTitle = row.originalTitle,
+           f.year = row.year, f.runtimeMinutes = row.runtimeMinutes,
+           f.folded = row.sortTitle + CASE WHEN f.folded IS NULL THEN '' ELSE substring(f.folded, size(split(f.folded, '\n')[0])) END
+       WITH f, row
+       CALL (f, row) {
+         MATCH (f)-[old:IN_GENRE]->(g:Genre) WHERE NOT g.id IN row.genres
+         DELETE old
+       }
+       CALL (f, row) {
+         UNWIND row.genres AS genreId
+         MATCH (g:Genre {id: genreId})
+         MERGE (f)-[:IN_GENRE]->(g)
+       }`,
+      { rows: stored },
+    );
+  }
+}
+
+export interface AlternativeTitles {
+  imdbId: string;
+  titles: string[];
+}
+
+/** A film's alternative titles, replaced as a whole; the primary title is left out here, where it is known. */
+export async function writeAlternativeTitles(tx: Tx, films: AlternativeTitles[]): Promise<void> {
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (f:Film {imdbId: row.imdbId})
+     WITH f, [alt IN row.alts WHERE alt.title <> f.title] AS alts
+     SET f.alternativeTitles = [alt IN alts | alt.title],
+         f.alternativeTitlesText = reduce(text = '', alt IN alts | text + CASE WHEN text = '' THEN '' ELSE '\n' END + alt.title),
+         f.folded = coalesce(f.sortTitle, '') + reduce(text = '', alt IN alts | text + '\n' + alt.folded)`,
+    { rows: films.map((f) => ({ imdbId: f.imdbId, alts: f.titles.map((title) => ({ title, folded: fold(title) })) })) },
+  );
+}
+
+/** IMDb's rating replaces the film's "imdb" entry in the parallel rating lists and leaves other sources alone. */
+export async function writeRatings(tx: Tx, ratings: { imdbId: string; value: number; votes: number }[]): Promise<void> {
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (f:Film {imdbId: row.imdbId})
+     WITH f, row, coalesce(f.ratingSources, []) AS sources
+     WITH f, row, sources, [i IN range(0, size(sources) - 1) WHERE sources[i] = 'imdb'][0] AS at
+     SET f.ratingSources = CASE WHEN at IS NULL THEN sources + 'imdb' ELSE sources END,
+         f.ratingValues = CASE WHEN at IS NULL THEN coalesce(f.ratingValues, []) + row.value
+                          ELSE [i IN range(0, size(sources) - 1) | CASE WHEN i = at THEN row.value ELSE f.ratingValues[i] END] END,
+         f.ratingScales = CASE WHEN at IS NULL THEN coalesce(f.ratingScales, []) + 10
+                          ELSE [i IN range(0, size(sources) - 1) | CASE WHEN i = at THEN 10 ELSE f.ratingScales[i] END] END,
+         f.ratingVotes = CASE WHEN at IS NULL THEN coalesce(f.ratingVotes, []) + row.votes
+                         ELSE [i IN range(0, size(sources) - 1) | CASE WHEN i = at THEN row.votes ELSE f.ratingVotes[i] END] END`,
+    { rows: ratings },
+  );
+}
+
+export async function writePeople(tx: Tx, people: PersonRow[]): Promise<void> {
+  const slugs = await newSlugs(
+    tx,
+    'Person',
+    people.map((p) => ({ imdbId: p.nconst, base: nameSlugBase(p.name, 'person') })),
+  );
+  const rows = people.map((p, i) => ({
+    imdbId: p.nconst,
+    id: defaultId('Person'),
+    slug: slugs[i] ?? null,
+    name: p.name,
+    folded: fold(p.name),
+    birthYear: p.birthYear,
+    deathYear: p.deathYear,
+    professions: p.professions,
+  }));
+  const fresh = rows.filter((row) => row.slug !== null);
+  const stored = rows.filter((row) => row.slug === null);
+  if (fresh.length > 0) {
+    await tx.run(
+      `UNWIND $rows AS row
+       CREATE (:Person {id: row.id, imdbId: row.imdbId, slug: row.slug, name: row.name, sortName: row.folded, folded: row.folded,
+                        birthYear: row.birthYear, deathYear: row.deathYear, professions: row.professions})`,
+      { rows: fresh },
+    );
+  }
+  if (stored.length > 0) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (p:Person {imdbId: row.imdbId})
+       SET p.name = row.name, p.sortName = row.folded, p.folded = row.folded,
+           p.birthYear = row.birthYear, p.deathYear = row.deathYear, p.professions = row.professions`,
+      { rows: stored },
+    );
+  }
+}
+
+export interface RoleWrite {
+  film: string;
+  person: string;
+  kind: RoleKindName;
+  job: string | null;
+  characters: string[];
+  billingOrder: number | null;
+}
+
+/**
+ * Roles keyed as GraphWriter keys them (person id | film id | kind). title.principals sets what
+ * IMDb says about a role; title.crew (`onlyNew`) adds directors and writers not already there.
+ * `credited` and PLAYS links are never touched on a stored role: IMDb says nothing about them.
+ */
+export async function writeRoles(tx: Tx, roles: RoleWrite[], options: { onlyNew: boolean }): Promise<{ created: number }> {
+  const update = options.onlyNew ? '' : 'SET r.job = row.job, r.characters = row.characters, r.billingOrder = row.billingOrder';
+  const [result] = await tx.run<{ created: number }>(
+    `UNWIND $rows AS row
+     MATCH (p:Person {imdbId: row.person})
+     MATCH (f:Film {imdbId: row.film})
+     MERGE (r:Role {key: p.id + '|' + f.id + '|' + row.kind})
+     ON CREATE SET r.id = row.id, r.kind = row.kind, r.job = row.job, r.characters = row.characters,
+                   r.billingOrder = row.billingOrder, r.credited = true
+     ${update}
+     WITH p, f, r, r.id = row.id AS created
+     // A stored role already has both links (every writer makes them with the role), so only a
+     // new one needs them, and no MERGE has to walk a busy person's relationships.
+     FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (p)-[:HAS_ROLE]->(r), (r)-[:ON_FILM]->(f))
+     RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created`,
+    { rows: roles.map((role) => ({ ...role, id: defaultId('Role') })) },
+  );
+  return { created: result?.created ?? 0 };
+}
+
+/** Every IMDb id of films or people already stored, page by page; used when a file is absent. */
+export async function forEachStoredImdbId(db: Database, label: 'Film' | 'Person', visit: (imdbId: string) => void): Promise<void> {
+  const page = 50_000;
+  let after = '';
+  for (;;) {
+    const rows = await db.read<{ imdbId: string }>(
+      `MATCH (n:${label}) WHERE n.imdbId > $after
+       RETURN n.imdbId AS imdbId ORDER BY imdbId LIMIT $limit`,
+      { after, limit: page },
+    );
+    rows.forEach((row) => visit(row.imdbId));
+    if (rows.length < page) return;
+    after = rows[rows.length - 1].imdbId;
+  }
+}
+
+/** Node counts for the report. */
+export async function graphCounts(db: Database): Promise<Record<string, number>> {
+  const [row] = await db.read<Record<string, number>>(
+    `CALL () { MATCH (n:Film) RETURN count(n) AS films }
+     CALL () { MATCH (n:Person) RETURN count(n) AS people }
+     CALL () { MATCH (n:Role) RETURN count(n) AS roles }
+     CALL () { MATCH (n:Genre) RETURN count(n) AS genres }
+     RETURN films, people, roles, genres`,
+  );
+  return row;
+}
