@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SERVER_LABEL, WorkloadCheck } from './compare';
+import { LoadResult } from './load';
+import { RunResult } from './loadtest';
+import { ReelgraphProfile } from './profile';
+import { SERVER_NAMES, ServerName } from './servers/spawn';
+import { Capabilities, Workload } from './workloads';
+
+export interface BenchReport {
+  startedAt: string;
+  films: number;
+  graph: LoadResult;
+  machine: { cpus: number; loadAverage: number[]; node: string };
+  settings: { duration: number; warmup: number; connections: number[]; parameterSets: number; checkSample: number };
+  capabilities: Capabilities;
+  notes: Record<string, Partial<Record<ServerName, string>>>;
+  correctness: WorkloadCheck[];
+  profile: ReelgraphProfile[];
+  runs: RunResult[];
+  /** Peak resident memory of each server process over the whole run (VmHWM), in MiB. */
+  peakRssMb: Partial<Record<ServerName, number>>;
+  totalSeconds: number;
+}
+
+const fmt = (value: number | undefined, digits = 0) => (value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits));
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
+
+export function renderMarkdown(report: BenchReport, workloads: Workload[]): string {
+  const lines: string[] = [];
+  const g = report.graph;
+  lines.push(`# Reelgraph benchmark: ${report.films.toLocaleString('en')} films`, '');
+  lines.push(
+    `${report.startedAt}. Graph: ${g.films} films, ${g.people} people, ${g.roles} roles, ${g.reviews} reviews, ` +
+      (g.reused ? 'reused from the data folder.' : `loaded through importDocument in ${g.seconds.toFixed(0)} s.`),
+  );
+  lines.push(
+    `Each run: ${report.settings.duration} s after a ${report.settings.warmup} s warm-up per workload and server, at ${report.settings.connections.join(', ')} connections; ` +
+      `request bodies rotate over ${report.settings.parameterSets} parameter sets per workload. Machine: ${report.machine.cpus} cores ` +
+      `(load average ${report.machine.loadAverage.map((l) => l.toFixed(1)).join(' ')} at the start), Node ${report.machine.node}. ` +
+      `Servers, Neo4j and autocannon share the machine. Total ${(report.totalSeconds / 60).toFixed(1)} min.`,
+    '',
+  );
+
+  lines.push('## Correctness', '');
+  for (const check of report.correctness) {
+    lines.push(`- ${check.workload}: ${check.compared} parameter sets, same normalised answers from ${check.servers.map((s) => SERVER_LABEL[s]).join(', ')} (${check.nonEmpty} non-empty)`);
+  }
+  lines.push('');
+
+  lines.push('## Ratios', '', 'Reelgraph ÷ the other server: above 1 is better for requests/s, below 1 is better for latency.', '');
+  lines.push('| workload | conn | req/s vs @neo4j/graphql | req/s vs raw | p99 vs @neo4j/graphql | p99 vs raw |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const workload of workloads) {
+    for (const connections of report.settings.connections) {
+      const run = (server: ServerName) => report.runs.find((r) => r.workload === workload.id && r.server === server && r.connections === connections);
+      const rg = run('reelgraph');
+      const ng = run('neo4j-graphql');
+      const raw = run('raw');
+      if (!rg && !ng && !raw) continue;
+      const na = rg ? undefined : 'n/a';
+      lines.push(
+        `| ${workload.id} ${workload.title} | ${connections} | ${na ?? ratio(rg?.rps, ng?.rps)} | ${na ?? ratio(rg?.rps, raw?.rps)} | ${na ?? ratio(rg?.p99, ng?.p99)} | ${na ?? ratio(rg?.p99, raw?.p99)} |`,
+      );
+    }
+  }
+  lines.push('');
+
+  lines.push('## Requests/s, p50 and p99 latency (ms), errors', '');
+  lines.push(`| workload | conn | ${SERVER_NAMES.map((s) => `${SERVER_LABEL[s]} req/s | p50 | p99 | err`).join(' | ')} |`);
+  lines.push(`| --- | ---: | ${SERVER_NAMES.map(() => '---: | ---: | ---: | ---:').join(' | ')} |`);
+  for (const workload of workloads) {
+    for (const connections of report.settings.connections) {
+      const cells = SERVER_NAMES.map((server) => {
+        const r = report.runs.find((x) => x.workload === workload.id && x.server === server && x.connections === connections);
+        return r ? `${fmt(r.rps, 1)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors}` : 'n/a | | |';
+      });
+      if (cells.every((c) => c.startsWith('n/a'))) continue;
+      lines.push(`| ${workload.id} ${workload.title} | ${connections} | ${cells.join(' | ')} |`);
+    }
+  }
+  lines.push('');
+
+  lines.push('## Memory', '', 'Peak resident memory of each server process (MiB): over the whole run (VmHWM), and the highest seen while each workload ran.', '');
+  lines.push(`| server | whole run | ${workloads.map((w) => w.id).join(' | ')} |`);
+  lines.push(`| --- | ---: | ${workloads.map(() => '---:').join(' | ')} |`);
+  for (const server of SERVER_NAMES) {
+    const per = workloads.map((w) => {
+      const runs = report.runs.filter((r) => r.server === server && r.workload === w.id);
+      return runs.length ? String(Math.max(...runs.map((r) => r.peakRssMb))) : 'n/a';
+    });
+    lines.push(`| ${SERVER_LABEL[server]} | ${fmt(report.peakRssMb[server])} | ${per.join(' | ')} |`);
+  }
+  lines.push('');
+
+  lines.push(
+    '## Profile hints (Reelgraph)',
+    '',
+    'From an in-process Reelgraph on the same database, requests one at a time: Cypher statements per request (each its own ' +
+      'session and read transaction; @neo4j/graphql and the raw server send one), and the share of CPU by package or folder.',
+    '',
+    '| workload | statements / request | CPU by package or folder |',
+    '| --- | ---: | --- |',
+    ...report.profile.map(
+      (p) =>
+        `| ${p.workload} | ${p.statementsPerRequest.toFixed(1)} | ${Object.entries(p.cpu)
+          .slice(0, 7)
+          .map(([bucket, share]) => `${bucket} ${share}%`)
+          .join(', ')} |`,
+    ),
+    '',
+  );
+
+  const notes = Object.entries(report.notes).flatMap(([id, byServer]) =>
+    Object.entries(byServer).map(([server, note]) => `- ${id}, ${SERVER_LABEL[server as ServerName]}: ${note}`),
+  );
+  if (notes.length) lines.push('## Adapted and n/a', '', ...notes, '');
+  return lines.join('\n');
+}
+
+export function writeReport(dir: string, report: BenchReport, workloads: Workload[]): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const markdown = renderMarkdown(report, workloads);
+  const files = [path.join(dir, `results-${report.films}.json`), path.join(dir, `results-${report.films}.md`), path.join(dir, 'latest.md')];
+  fs.writeFileSync(files[0], `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(files[1], `${markdown}\n`);
+  fs.writeFileSync(files[2], `${markdown}\n`);
+  return files;
+}
