@@ -159,7 +159,10 @@ function launch(options: LocalNeo4jOptions, log: (line: string) => void): Promis
     options.pageCache ?? '512m',
   ];
   const started = Date.now();
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // A process group of its own: Ctrl-C in a terminal reaches our handlers, which finish the work
+  // in flight and then stop Neo4j, instead of killing Neo4j under a running batch. The stdin pipe
+  // still stops it if we die.
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const logFile = fs.createWriteStream(path.join(options.dataDir, 'neo4j-local.log'), { flags: 'a' });
   child.stderr!.pipe(logFile);
 
