@@ -84,6 +84,8 @@ export async function startApp(db: Database, config: AppConfig, host?: string): 
     formatError: formatError(config.production),
     // Introspection stays on in production: the schema is public and GraphiQL needs it.
     introspection: true,
+    // main.ts owns SIGINT/SIGTERM: it must stop Apollo, then the driver, then Neo4j, in that order.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
