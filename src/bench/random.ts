@@ -1,16 +1,7 @@
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-export type Random = () => number;
+import { pick, Random, randomFrom } from '../common/random';
 
-export function randomFrom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { pick, randomFrom };
+export type { Random };
 
 /** A seed for entity `index` of stream `stream`: entities get their own sequences, so they need not be made in order. */
 export function seedOf(base: number, stream: number, index: number): number {
@@ -19,10 +10,6 @@ export function seedOf(base: number, stream: number, index: number): number {
   h = Math.imul(h, 0x7feb352d);
   h ^= h >>> 15;
   return h >>> 0;
-}
-
-export function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
 }
 
 export function intBetween(random: Random, min: number, max: number): number {

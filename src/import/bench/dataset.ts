@@ -3,6 +3,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import zlib from 'node:zlib';
 import { IMDB_FILES, ImdbFileName } from '../imdb/files';
+import { pick, randomFrom } from '../../common/random';
 
 /**
  * A synthetic IMDb dump for the import benchmark, the same every run (seeded generator). It has
@@ -48,22 +49,6 @@ const LAST = ['Smith', 'Johnson', 'García', 'Müller', 'Rossi', 'Kim', 'Nguyen'
 const SYLLABLES = ['ka', 'ro', 'mi', 'len', 'dor', 'sa', 'vi', 'tan', 'bel', 'mo', 'ri', 'na', 'gar', 'lo', 'pe', 'zu', 'han', 'te', 'shi', 'ver'];
 const PROFESSIONS = ['actor', 'actress', 'director', 'writer', 'producer', 'composer', 'cinematographer', 'editor', 'soundtrack', 'miscellaneous'];
 const NULL = '\\N';
-
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
-}
 
 function weighted(random: () => number, table: [string, number][]): string {
   let u = random();
@@ -139,7 +124,7 @@ export interface DatasetStats {
 export async function writeDataset(dir: string, size: DatasetSize = BENCH_SIZE, options: { gzip?: boolean; seed?: number } = {}): Promise<DatasetStats> {
   fs.mkdirSync(dir, { recursive: true });
   const gzip = options.gzip ?? true;
-  const random = generator(options.seed ?? 20240601);
+  const random = randomFrom(options.seed ?? 20240601);
   const stats: DatasetStats = { titles: size.titles, films: 0, names: size.names, principals: 0, crew: 0, akas: 0, ratings: 0, episodes: 0 };
   const basics = new TsvWriter(dir, 'title.basics', gzip);
   const akas = new TsvWriter(dir, 'title.akas', gzip);

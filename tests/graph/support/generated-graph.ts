@@ -1,4 +1,5 @@
 import { Database } from '../../../src/db/database';
+import { randomFrom } from '../../../src/common/random';
 
 /**
  * A larger, made-up film graph for timing the traversals: tens of thousands of films and people,
@@ -35,22 +36,10 @@ const CREW_KINDS = ['WRITER', 'PRODUCER', 'CINEMATOGRAPHER', 'COMPOSER'] as cons
 /** Rows per transaction: small enough that a transaction's state stays cheap, measured best at ~5,000. */
 const BATCH = 5_000;
 
-/** mulberry32: a small seeded generator, so runs are repeatable without a dependency. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number) => String(n).padStart(6, '0');
 
 export async function writeGeneratedGraph(db: Database, size: GeneratedGraphSize = BENCH_SIZE): Promise<GeneratedGraph> {
-  const rand = random(20_250_606);
+  const rand = randomFrom(20_250_606);
   const filmId = (i: number) => `gen-film-${pad(i)}`;
   const personId = (i: number) => `gen-person-${pad(i)}`;
   const franchiseId = (i: number) => `gen-franchise-${pad(i)}`;
