@@ -7,6 +7,7 @@ interface ProfileNode {
   id: number;
   callFrame: { url: string; functionName: string };
   hitCount?: number;
+  children?: number[];
 }
 
 /**
@@ -25,10 +26,21 @@ export async function profileCpu(work: () => Promise<void>): Promise<CpuBuckets>
     const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[] } };
     const counts: CpuBuckets = {};
     let total = 0;
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
     for (const node of profile.nodes) {
       const hits = node.hitCount ?? 0;
       if (hits === 0) continue;
-      const bucket = bucketOf(node.callFrame.url, node.callFrame.functionName);
+      // Built-ins (JSON.parse, RegExp, …) and Node's own helpers count for the code that called them.
+      let owner = node;
+      while (isBorrowed(owner) && parent.has(owner.id) && byId.get(parent.get(owner.id)!)!.callFrame.url) owner = byId.get(parent.get(owner.id)!)!;
+      if (isBorrowed(owner) && parent.has(owner.id)) {
+        let up = byId.get(parent.get(owner.id)!);
+        while (up && !up.callFrame.url && parent.has(up.id)) up = byId.get(parent.get(up.id)!);
+        if (up?.callFrame.url) owner = up;
+      }
+      const bucket = bucketOf(owner.callFrame.url, owner.callFrame.functionName);
       if (bucket === 'idle') continue;
       counts[bucket] = (counts[bucket] ?? 0) + hits;
       total += hits;
@@ -41,6 +53,13 @@ export async function profileCpu(work: () => Promise<void>): Promise<CpuBuckets>
   } finally {
     session.disconnect();
   }
+}
+
+/** Frames whose time belongs to their caller: built-ins without a script, node's helpers, and socket writes (Bolt's or HTTP's). */
+function isBorrowed(node: ProfileNode): boolean {
+  const { url, functionName } = node.callFrame;
+  if (!url) return !functionName.startsWith('(');
+  return ['node:internal/errors', 'node:internal/util', 'node:buffer', 'node:internal/stream_base_commons', 'node:net'].some((prefix) => url.startsWith(prefix));
 }
 
 function bucketOf(url: string, functionName: string): string {

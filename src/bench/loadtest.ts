@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import autocannon from 'autocannon';
 import { ServerName } from './servers/spawn';
 import { Params, Workload } from './workloads';
@@ -21,6 +22,8 @@ export interface RunResult {
   errors: number;
   /** Highest resident memory of the server process seen during the run, in MiB. */
   peakRssMb: number;
+  /** The machine's 1-minute load average when the run started: others' work shows up here. */
+  loadAverage: number;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function runLoad(target: LoadTarget, workload: Workload, params: Pa
       },
     }));
   }
+  const loadAverage = Math.round(os.loadavg()[0] * 10) / 10;
   const sampler = rssSampler(target.pid);
   try {
     const result = await autocannon({
@@ -76,6 +80,7 @@ export async function runLoad(target: LoadTarget, workload: Workload, params: Pa
       p99: result.latency.p99,
       errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
       peakRssMb: sampler.stop(),
+      loadAverage,
     };
   } finally {
     sampler.stop();
