@@ -38,3 +38,24 @@ export function positiveInt(value: string | true | undefined, name: string, fall
   if (value === true || !Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number of at least 1, got "${value}"`);
   return n;
 }
+
+/** Runs a command's main: its return value is the exit code; a usage error is shown with the usage text. */
+export function runCommand(main: (argv: string[]) => Promise<number>, usage: string): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) console.error(`${error.message}\n\n${usage}`);
+      else console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}
+
+/** "14 films, 67 people, …": per-section counts as the commands print them. */
+export function describeCounts(counts: object): string {
+  return Object.entries(counts as Record<string, number>)
+    .map(([section, count]) => `${count.toLocaleString('en-US')} ${section}`)
+    .join(', ');
+}

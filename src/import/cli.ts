@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { parseDocument } from '../ingest/document';
 import { importDocument } from '../ingest/json-import';
-import { UsageError, parseArgs, positiveInt } from './args';
+import { UsageError, describeCounts, parseArgs, positiveInt, runCommand } from './args';
 import { Checkpoint, defaultCheckpointFile, jobIdentity } from './imdb/checkpoint';
 import { IMDB_FILE_NAMES, findImdbFiles } from './imdb/files';
 import { DEFAULT_BATCH_SIZE, DEFAULT_TITLE_TYPES, importImdb } from './imdb/importer';
@@ -121,21 +121,11 @@ async function importJsonCommand(argv: string[]): Promise<number> {
   try {
     const started = Date.now();
     const counts = await importDocument(connection.db, doc);
-    const listed = Object.entries(counts).map(([section, count]) => `${count.toLocaleString('en-US')} ${section}`);
-    console.log(`Imported ${file} into ${connection.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${listed.join(', ')}`);
+    console.log(`Imported ${file} into ${connection.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${describeCounts(counts)}`);
     return 0;
   } finally {
     await connection.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-    else console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, USAGE);

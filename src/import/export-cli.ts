@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { exportDocument } from '../ingest/json-export';
-import { UsageError, parseArgs } from './args';
+import { UsageError, describeCounts, parseArgs, runCommand } from './args';
 
 const USAGE = `Usage:
   npm run export -- json FILE      (FILE - writes to standard output)
@@ -38,8 +38,7 @@ async function main(argv: string[]): Promise<number> {
       await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
       fs.renameSync(partial, file);
     }
-    const listed = Object.entries(counts).map(([section, count]) => `${count.toLocaleString('en-US')} ${section}`);
-    process.stderr.write(`Exported ${connection.uri} to ${toStdout ? 'standard output' : file} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${listed.join(', ')}\n`);
+    process.stderr.write(`Exported ${connection.uri} to ${toStdout ? 'standard output' : file} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${describeCounts(counts)}\n`);
     return 0;
   } catch (error) {
     if (!toStdout) {
@@ -52,13 +51,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-    else console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, USAGE);
