@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Selection } from '../common/selection';
 import { exactlyOne } from '../common/args';
 import { ExternalIds, externalIdsOf } from '../common/external-ids.type';
 import { badInput } from '../common/errors';
@@ -14,6 +16,7 @@ import { CAST_KINDS, Role, RoleConnection, RoleKind } from '../role/role.type';
 import { Context } from '../server/context';
 
 import { FilmFilter, FilmOrder, FilmOrderField } from './film.inputs';
+import { loadFilmPage } from './film.page';
 import { filmService } from './film.service';
 import { AggregateRating, Film, FilmConnection, ratingsOf } from './film.type';
 
@@ -23,14 +26,14 @@ const ORDER_PROPERTY = { [FilmOrderField.TITLE]: 'sortTitle', [FilmOrderField.RE
 export class FilmResolver {
   @Query(() => Film, { nullable: true, description: 'Exactly one of id, slug, imdbId.' })
   film(
-    @Ctx() { loaders }: Context,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('slug', () => String, { nullable: true }) slug?: string,
     @Arg('imdbId', () => String, { nullable: true }) imdbId?: string,
   ): Promise<Film | null> {
     const [key, value] = exactlyOne('film', { id, slug, imdbId });
-    const loader = { id: loaders.filmById, slug: loaders.filmBySlug, imdbId: loaders.filmByImdbId }[key];
-    return loader.load(value);
+    return loadFilmPage(context, key, value, Selection.of(info));
   }
 
   @Query(() => FilmConnection)

@@ -1,11 +1,89 @@
 import { inKeyOrder } from '../common/batch';
 import { fold } from '../common/slug';
 import { Database } from '../db/database';
-import { FranchiseEntry } from '../franchise/franchise.type';
 import { Genre, genreProjection } from '../genre/genre.type';
 import { Role } from '../role/role.type';
 import { roleProjection, sortFilmRoles } from '../role/role.service';
 import { Film, filmProjection } from './film.type';
+import { Character, characterProjection } from '../character/character.type';
+import { Franchise, FranchiseEntry, franchiseProjection } from '../franchise/franchise.type';
+import { Person, personProjection } from '../person/person.type';
+import { ReviewSummary } from '../review/review.type';
+import { ReviewPage, reviewPageOf, reviewScoresOf, StoredReviewPage, StoredScores, toReviewPage, toReviewSummary } from '../review/review.service';
+
+/** Which parts of a film page to fetch with the film (see `page`). */
+export interface FilmPageParts {
+  genres?: boolean;
+  credits?: { people: boolean; characters: boolean };
+  franchises?: { withFranchise: boolean };
+  reviews?: { offset: number; limit: number };
+  reviewSummary?: boolean;
+}
+
+export interface FilmPage {
+  film: Film;
+  genres?: Genre[];
+  credits?: { roles: Role[]; people: Person[]; characters: Character[] };
+  franchises?: { entries: FranchiseEntry[]; franchises: Franchise[] };
+  reviews?: ReviewPage;
+  reviewSummary?: ReviewSummary;
+}
+
+interface StoredCredit {
+  role: Role;
+  person?: Person;
+  character?: Character | null;
+}
+interface StoredEntry {
+  entry: FranchiseEntry;
+  franchise?: Franchise;
+}
+interface StoredFilmPage {
+  film: Film;
+  genres?: Genre[];
+  credits?: StoredCredit[];
+  franchises?: StoredEntry[];
+  reviews?: StoredReviewPage;
+  reviewSummary?: StoredScores;
+}
+
+// Expressions over a bound film `f`, shared by the loaders' batch queries and the page query so
+// both read a film's parts the same way.
+
+const GENRES_OF_FILM = `COLLECT { MATCH (f)-[:IN_GENRE]->(g:Genre) WITH g ORDER BY g.name RETURN ${genreProjection('g')} }`;
+
+/** Each credit's role, and its person and character when asked (the page primes their loaders). */
+function creditsOfFilm(parts: { people: boolean; characters: boolean }): string {
+  const person = parts.people ? `, person: ${personProjection('p')}` : '';
+  const character = parts.characters ? `, character: CASE WHEN c IS NULL THEN null ELSE ${characterProjection('c')} END` : '';
+  return `COLLECT {
+    MATCH (f)<-[:ON_FILM]-(r:Role)<-[:HAS_ROLE]-(p:Person)
+    OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
+    RETURN {role: ${roleProjection('r', 'p', 'f', 'c')}${person}${character}}
+  }`;
+}
+
+function entriesOfFilm(withFranchise: boolean): string {
+  return `COLLECT {
+    MATCH (f)-[e:IN_FRANCHISE]->(fr:Franchise)
+    WITH e, fr ORDER BY fr.name
+    RETURN {entry: {franchiseId: fr.id, filmId: f.id, kind: e.kind, chronologicalOrder: e.chronologicalOrder,
+      releaseOrder: CASE WHEN f.releaseDate IS NULL THEN null
+        ELSE 1 + COUNT { (o:Film)-[:IN_FRANCHISE]->(fr) WHERE o.releaseDate < f.releaseDate } END}
+      ${withFranchise ? `, franchise: ${franchiseProjection('fr')}` : ''}}
+  }`;
+}
+
+/** One UNWIND statement evaluating `expression` for each film id; `missing` for unknown films. */
+async function perFilm<V>(db: Database, filmIds: readonly string[], expression: string, missing: V): Promise<V[]> {
+  const rows = await db.read<{ key: string; value: V }>(
+    `UNWIND $filmIds AS filmId
+     MATCH (f:Film {id: filmId})
+     RETURN filmId AS key, ${expression} AS value`,
+    { filmIds },
+  );
+  return inKeyOrder(filmIds, rows, missing);
+}
 
 export type FilmKey = 'id' | 'slug' | 'imdbId';
 
@@ -37,42 +115,46 @@ export const filmService = {
   },
 
   async genres(db: Database, filmIds: readonly string[]): Promise<Genre[][]> {
-    const rows = await db.read<{ key: string; value: Genre[] }>(
-      `UNWIND $filmIds AS filmId
-       MATCH (f:Film {id: filmId})-[:IN_GENRE]->(g:Genre)
-       WITH filmId, g ORDER BY g.name
-       RETURN filmId AS key, collect(${genreProjection('g')}) AS value`,
-      { filmIds },
-    );
-    return inKeyOrder(filmIds, rows, []);
+    return perFilm(db, filmIds, GENRES_OF_FILM, []);
   },
 
   /** Every role of each film, cast in billing order then crew: films have tens of credits, not thousands. */
   async roles(db: Database, filmIds: readonly string[]): Promise<Role[][]> {
-    const rows = await db.read<{ key: string; value: Role[] }>(
-      `UNWIND $filmIds AS filmId
-       MATCH (f:Film {id: filmId})<-[:ON_FILM]-(r:Role)<-[:HAS_ROLE]-(p:Person)
-       OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-       RETURN filmId AS key, collect(${roleProjection('r', 'p', 'f', 'c')}) AS value`,
-      { filmIds },
-    );
-    return inKeyOrder(filmIds, rows, []).map(sortFilmRoles);
+    const credits = await perFilm<StoredCredit[]>(db, filmIds, creditsOfFilm({ people: false, characters: false }), []);
+    return credits.map((list) => sortFilmRoles(list.map((credit) => credit.role)));
   },
 
   /** releaseOrder counts the franchise's films released earlier: a position, not a stored number. */
   async franchiseEntries(db: Database, filmIds: readonly string[]): Promise<FranchiseEntry[][]> {
-    const rows = await db.read<{ key: string; value: FranchiseEntry[] }>(
-      `UNWIND $filmIds AS filmId
-       MATCH (f:Film {id: filmId})-[e:IN_FRANCHISE]->(fr:Franchise)
-       WITH filmId, f, e, fr ORDER BY fr.name
-       RETURN filmId AS key, collect({
-         franchiseId: fr.id, filmId: f.id, kind: e.kind, chronologicalOrder: e.chronologicalOrder,
-         releaseOrder: CASE WHEN f.releaseDate IS NULL THEN null
-           ELSE 1 + COUNT { (o:Film)-[:IN_FRANCHISE]->(fr) WHERE o.releaseDate < f.releaseDate } END
-       }) AS value`,
-      { filmIds },
-    );
-    return inKeyOrder(filmIds, rows, []);
+    const entries = await perFilm<StoredEntry[]>(db, filmIds, entriesOfFilm(false), []);
+    return entries.map((list) => list.map((entry) => entry.entry));
+  },
+
+  /**
+   * A film and whatever of its page the request asks for, in one statement: what the loaders
+   * would otherwise fetch in three rounds of five or six statements.
+   */
+  async page(db: Database, key: FilmKey, value: string, parts: FilmPageParts): Promise<FilmPage | null> {
+    const columns = [`${filmProjection('f')} AS film`];
+    if (parts.genres) columns.push(`${GENRES_OF_FILM} AS genres`);
+    if (parts.credits) columns.push(`${creditsOfFilm(parts.credits)} AS credits`);
+    if (parts.franchises) columns.push(`${entriesOfFilm(parts.franchises.withFranchise)} AS franchises`);
+    if (parts.reviews) columns.push(`${reviewPageOf('f')} AS reviews`);
+    if (parts.reviewSummary) columns.push(`${reviewScoresOf('f')} AS reviewSummary`);
+    const [row] = await db.read<StoredFilmPage>(`MATCH (f:Film {${KEY_PROPERTY[key]}: $value}) RETURN ${columns.join(', ')}`, {
+      value,
+      reviewOffset: parts.reviews?.offset ?? 0,
+      reviewLimit: parts.reviews?.limit ?? 0,
+    });
+    if (!row) return null;
+    return {
+      film: row.film,
+      genres: row.genres,
+      credits: row.credits && { roles: sortFilmRoles(row.credits.map((c) => c.role)), people: row.credits.flatMap((c) => c.person ?? []), characters: row.credits.flatMap((c) => c.character ?? []) },
+      franchises: row.franchises && { entries: row.franchises.map((e) => e.entry), franchises: row.franchises.flatMap((e) => e.franchise ?? []) },
+      reviews: row.reviews && toReviewPage(row.reviews),
+      reviewSummary: row.reviewSummary && toReviewSummary(row.reviewSummary),
+    };
   },
 
   /**

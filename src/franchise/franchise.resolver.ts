@@ -1,9 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Selection } from '../common/selection';
 import { Character } from '../character/character.type';
 import { exactlyOne } from '../common/args';
 import { Connection, pageRequest, toConnection } from '../common/page';
 import { Film } from '../film/film.type';
 import { Context } from '../server/context';
+import { loadFranchisePage } from './franchise.page';
 import { franchiseService } from './franchise.service';
 import { Franchise, FranchiseConnection, FranchiseEntry, FranchiseOrder } from './franchise.type';
 
@@ -11,12 +14,13 @@ import { Franchise, FranchiseConnection, FranchiseEntry, FranchiseOrder } from '
 export class FranchiseResolver {
   @Query(() => Franchise, { nullable: true })
   franchise(
-    @Ctx() { loaders }: Context,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('slug', () => String, { nullable: true }) slug?: string,
   ): Promise<Franchise | null> {
     const [key, value] = exactlyOne('franchise', { id, slug });
-    return (key === 'id' ? loaders.franchiseById : loaders.franchiseBySlug).load(value);
+    return loadFranchisePage(context, key, value, Selection.of(info));
   }
 
   @Query(() => FranchiseConnection)

@@ -1,7 +1,39 @@
 import { inKeyOrder } from '../common/batch';
 import { Database } from '../db/database';
+import { Film, filmProjection } from '../film/film.type';
+import { FranchisePeopleKey, franchisePeopleOf, franchisePeopleParams, FranchisePerson, StoredFranchisePerson, toFranchisePeople } from '../graph/franchise-people.service';
+import { Person } from '../person/person.type';
 import { Character, characterProjection } from '../character/character.type';
 import { Franchise, FranchiseEntry, franchiseProjection } from './franchise.type';
+
+/** Which parts of a franchise page to fetch with the franchise (see `page`). */
+export interface FranchisePageParts {
+  entries?: { withFilm: boolean };
+  people?: { key: FranchisePeopleKey };
+}
+
+export interface FranchisePage {
+  franchise: Franchise;
+  entries?: { entries: FranchiseEntry[]; films: Film[] };
+  people?: { people: FranchisePerson[]; persons: Person[] };
+}
+
+type StoredEntry = Omit<FranchiseEntry, 'releaseOrder'> & { dated: boolean; film?: Film };
+
+/** The bound franchise's entries in release order (undated last), with their films when asked. */
+function entriesOfFranchise(franchise: string, withFilm: boolean): string {
+  return `COLLECT {
+    MATCH (f:Film)-[e:IN_FRANCHISE]->(${franchise})
+    WITH f, e ORDER BY f.releaseDate IS NULL, f.releaseDate, f.title, f.id
+    RETURN {franchiseId: ${franchise}.id, filmId: f.id, kind: e.kind, chronologicalOrder: e.chronologicalOrder,
+      dated: f.releaseDate IS NOT NULL${withFilm ? `, film: ${filmProjection('f')}` : ''}}
+  }`;
+}
+
+/** releaseOrder is the 1-based position among dated films. */
+function toEntries(stored: StoredEntry[]): FranchiseEntry[] {
+  return stored.map(({ dated, film: _film, ...entry }, i) => ({ ...entry, releaseOrder: dated ? i + 1 : null }));
+}
 
 export const franchiseService = {
   async parents(db: Database, franchiseIds: readonly string[]): Promise<(Franchise | null)[]> {
@@ -27,17 +59,37 @@ export const franchiseService = {
 
   /** Entries in release order (undated last); releaseOrder is the 1-based position among dated films. */
   async entries(db: Database, franchiseIds: readonly string[]): Promise<FranchiseEntry[][]> {
-    const rows = await db.read<{ key: string; value: (FranchiseEntry & { dated: boolean })[] }>(
+    const rows = await db.read<{ key: string; value: StoredEntry[] }>(
       `UNWIND $franchiseIds AS franchiseId
-       MATCH (f:Film)-[e:IN_FRANCHISE]->(fr:Franchise {id: franchiseId})
-       WITH franchiseId, f, e, fr ORDER BY f.releaseDate IS NULL, f.releaseDate, f.title, f.id
-       RETURN franchiseId AS key, collect({franchiseId: fr.id, filmId: f.id, kind: e.kind,
-         chronologicalOrder: e.chronologicalOrder, dated: f.releaseDate IS NOT NULL}) AS value`,
+       MATCH (fr:Franchise {id: franchiseId})
+       RETURN franchiseId AS key, ${entriesOfFranchise('fr', false)} AS value`,
       { franchiseIds },
     );
-    return inKeyOrder(franchiseIds, rows, []).map((entries) =>
-      entries.map(({ dated, ...entry }, i) => ({ ...entry, releaseOrder: dated ? i + 1 : null })),
+    return inKeyOrder(franchiseIds, rows, []).map(toEntries);
+  },
+
+  /**
+   * A franchise and whatever of its page the request asks for (entries, their films, its people),
+   * in one statement.
+   */
+  async franchisePage(db: Database, key: 'id' | 'slug', value: string, parts: FranchisePageParts): Promise<FranchisePage | null> {
+    const calls: string[] = [];
+    const columns = [`${franchiseProjection('fr')} AS franchise`];
+    if (parts.entries) columns.push(`${entriesOfFranchise('fr', parts.entries.withFilm)} AS entries`);
+    if (parts.people) {
+      calls.push(`WITH fr, $peopleKey AS key CALL (fr, key) { ${franchisePeopleOf('fr', 'key', true)} }`);
+      columns.push('people');
+    }
+    const [row] = await db.read<{ franchise: Franchise; entries?: StoredEntry[]; people?: StoredFranchisePerson[] }>(
+      `MATCH (fr:Franchise {${key === 'id' ? 'id' : 'slug'}: $value}) ${calls.join(' ')} RETURN ${columns.join(', ')}`,
+      { value, peopleKey: parts.people ? franchisePeopleParams(parts.people.key) : null },
     );
+    if (!row) return null;
+    return {
+      franchise: row.franchise,
+      entries: row.entries && { entries: toEntries(row.entries), films: row.entries.flatMap((e) => e.film ?? []) },
+      people: row.people && { people: toFranchisePeople(row.people), persons: row.people.flatMap((p) => p.person ?? []) },
+    };
   },
 
   async characters(db: Database, franchiseIds: readonly string[]): Promise<Character[][]> {

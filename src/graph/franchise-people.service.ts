@@ -1,5 +1,6 @@
 import { badInput } from '../common/errors';
 import { Database } from '../db/database';
+import { Person, personProjection } from '../person/person.type';
 import { RoleKindName } from '../ingest/records';
 import { kindsFilter, listSize, sortKinds } from './args';
 
@@ -64,30 +65,46 @@ export async function personFranchises(db: Database, personIds: readonly string[
  * each key with its own filters; results in key order, [] for an unknown franchise.
  */
 export async function franchisePeople(db: Database, keys: readonly FranchisePeopleKey[]): Promise<FranchisePerson[][]> {
-  const params = keys.map((key, i) => {
-    const minFilms = key.minFilms ?? 1;
-    if (!Number.isInteger(minFilms) || minFilms < 0) {
-      throw badInput(`minFilms must be a whole number of at least 0; got ${key.minFilms}`, 'minFilms');
-    }
-    return { i, franchiseId: key.franchiseId, kinds: kindsFilter(key.kinds, 'kinds'), minFilms, first: listSize(key.first) };
-  });
-  const rows = await db.read<{ i: number; people: FranchisePerson[] }>(
+  const params = keys.map((key, i) => ({ i, ...franchisePeopleParams(key) }));
+  const rows = await db.read<{ i: number; people: StoredFranchisePerson[] }>(
     `UNWIND $keys AS key
      MATCH (franchise:Franchise {id: key.franchiseId})
-     CALL (franchise, key) {
-       MATCH (franchise)<-[:IN_FRANCHISE]-(film:Film)<-[:ON_FILM]-(role:Role)<-[:HAS_ROLE]-(person:Person)
-       WHERE key.kinds IS NULL OR role.kind IN key.kinds
-       WITH person, film, collect(role.kind) AS kinds
-       ORDER BY film.releaseDate IS NULL, film.releaseDate, film.sortTitle, film.id
-       WITH person, collect(film.id) AS filmIds, reduce(joined = [], k IN collect(kinds) | joined + k) AS kinds
-       WHERE size(filmIds) >= key.minFilms
-       ORDER BY size(filmIds) DESC, person.sortName, person.name, person.id
-       WITH collect({personId: person.id, kinds: kinds, filmIds: filmIds}) AS ranked
-       RETURN ranked[..key.first] AS people
-     }
+     CALL (franchise, key) { ${franchisePeopleOf('franchise', 'key', false)} }
      RETURN key.i AS i, people`,
     { keys: params },
   );
   const byIndex = new Map(rows.map((row) => [row.i, row.people]));
-  return params.map((key) => (byIndex.get(key.i) ?? []).map((p) => ({ ...p, kinds: sortKinds(p.kinds) })));
+  return params.map((key) => toFranchisePeople(byIndex.get(key.i) ?? []));
+}
+
+/** A key checked and with its defaults, as franchisePeopleOf reads it from a map parameter. */
+export function franchisePeopleParams(key: FranchisePeopleKey) {
+  const minFilms = key.minFilms ?? 1;
+  if (!Number.isInteger(minFilms) || minFilms < 0) {
+    throw badInput(`minFilms must be a whole number of at least 0; got ${key.minFilms}`, 'minFilms');
+  }
+  return { franchiseId: key.franchiseId, kinds: kindsFilter(key.kinds, 'kinds'), minFilms, first: listSize(key.first) };
+}
+
+export type StoredFranchisePerson = FranchisePerson & { person?: Person };
+
+/**
+ * The body of a CALL over a bound franchise and a key map (franchisePeopleParams), returning
+ * `people`: each person with the kinds of their roles and their films, and the person's stored
+ * properties when `withPerson` (the franchise page primes the person loader with them).
+ */
+export function franchisePeopleOf(franchise: string, key: string, withPerson: boolean): string {
+  return `MATCH (${franchise})<-[:IN_FRANCHISE]-(film:Film)<-[:ON_FILM]-(role:Role)<-[:HAS_ROLE]-(person:Person)
+       WHERE ${key}.kinds IS NULL OR role.kind IN ${key}.kinds
+       WITH person, film, collect(role.kind) AS kinds
+       ORDER BY film.releaseDate IS NULL, film.releaseDate, film.sortTitle, film.id
+       WITH person, collect(film.id) AS filmIds, reduce(joined = [], k IN collect(kinds) | joined + k) AS kinds
+       WHERE size(filmIds) >= ${key}.minFilms
+       ORDER BY size(filmIds) DESC, person.sortName, person.name, person.id
+       WITH collect({personId: person.id, kinds: kinds, filmIds: filmIds${withPerson ? `, person: ${personProjection('person')}` : ''}}) AS ranked
+       RETURN ranked[..${key}.first] AS people`;
+}
+
+export function toFranchisePeople(people: StoredFranchisePerson[]): FranchisePerson[] {
+  return people.map(({ person: _person, ...p }) => ({ ...p, kinds: sortKinds(p.kinds) }));
 }

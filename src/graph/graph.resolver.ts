@@ -1,7 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Selection } from '../common/selection';
 import { labelOfId } from '../common/ids';
 import { Connection, pageRequest, toConnection } from '../common/page';
 import { Label } from '../db/model';
+import { Node } from '../common/node.type';
 import { Film } from '../film/film.type';
 import { Franchise } from '../franchise/franchise.type';
 import { Person } from '../person/person.type';
@@ -17,6 +20,7 @@ import {
   PathLink,
   PersonFranchise,
   RelatedFilm,
+  RelatedReason,
   RelatedReasonKind,
 } from './graph.type';
 
@@ -31,15 +35,18 @@ function entityOf(context: Context, id: string): Promise<any> {
   return label ? context.loaders.byLabel[label].load(id) : Promise.resolve(null);
 }
 
-async function toGraphPath(context: Context, path: StoredPath): Promise<GraphPath> {
+/** The path's entities; its steps only when the request selects them (each step loads two entities and a role). */
+async function toGraphPath(context: Context, path: StoredPath, selection: Selection): Promise<GraphPath> {
   const nodes = await Promise.all(path.nodes.map((node) => entityOf(context, node.id)));
-  const steps = await Promise.all(
-    path.steps.map(async (step) => ({
-      from: await entityOf(context, step.fromId),
-      to: await entityOf(context, step.toId),
-      role: step.roleId ? await context.loaders.roleById.load(step.roleId) : null,
-    })),
-  );
+  const steps = !selection.has('steps')
+    ? []
+    : await Promise.all(
+        path.steps.map(async (step) => ({
+          from: await entityOf(context, step.fromId),
+          to: await entityOf(context, step.toId),
+          role: step.roleId ? await context.loaders.roleById.load(step.roleId) : null,
+        })),
+      );
   return { length: path.length, nodes, steps };
 }
 
@@ -59,26 +66,30 @@ export class PathResolver {
   })
   async shortestPath(
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
     @Arg('maxHops', () => Int, { nullable: true }) maxHops?: number,
     @Arg('via', () => [PathLink], { nullable: true }) via?: PathLink[],
   ): Promise<GraphPath | null> {
-    const path = await shortestPath(context.db, { fromId: from, toId: to, maxHops, via });
-    return path ? toGraphPath(context, path) : null;
+    const selection = Selection.of(info);
+    const path = await shortestPath(context.db, { fromId: from, toId: to, maxHops, via, withRoles: selection.reachesThrough(['steps'], 'role') });
+    return path ? toGraphPath(context, path, selection) : null;
   }
 
   @Query(() => [GraphPath], { description: 'Every shortest path between two entities (up to `first`, default 10).' })
   async allShortestPaths(
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
     @Arg('maxHops', () => Int, { nullable: true }) maxHops?: number,
     @Arg('via', () => [PathLink], { nullable: true }) via?: PathLink[],
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ): Promise<GraphPath[]> {
-    const paths = await allShortestPaths(context.db, { fromId: from, toId: to, maxHops, via, first });
-    return Promise.all(paths.map((path) => toGraphPath(context, path)));
+    const selection = Selection.of(info);
+    const paths = await allShortestPaths(context.db, { fromId: from, toId: to, maxHops, via, first, withRoles: selection.reachesThrough(['steps'], 'role') });
+    return Promise.all(paths.map((path) => toGraphPath(context, path, selection)));
   }
 }
 
@@ -132,13 +143,13 @@ export class FilmGraphResolver {
   @FieldResolver(() => [RelatedFilm], { description: 'Films related through franchise, shared cast, shared crew and genre, closest first.' })
   async related(@Root() film: Film, @Ctx() context: Context, @Arg('first', () => Int, { nullable: true }) first?: number): Promise<RelatedFilm[]> {
     const found = await context.loaders.relatedFilms.load({ filmId: film.id, first: first ?? null });
-    return Promise.all(
-      found.map(async (r) => ({
-        film: await context.loaders.filmById.load(r.filmId),
-        score: r.score,
-        reasons: await Promise.all(r.reasons.map(async (reason) => ({ kind: reason.kind as RelatedReasonKind, via: await entityOf(context, reason.viaId) }))),
-      })),
-    ) as Promise<RelatedFilm[]>;
+    for (const related of found) context.loaders.filmById.prime(related.filmId, related.film);
+    // `via` is resolved on demand (RelatedReasonResolver): most pages show only the films.
+    return found.map((r) => ({
+      film: r.film,
+      score: r.score,
+      reasons: r.reasons.map((reason) => ({ kind: reason.kind as RelatedReasonKind, viaId: reason.viaId })),
+    })) as unknown as RelatedFilm[];
   }
 
   @FieldResolver(() => ReviewConnection, { description: 'Reviews (of any film) whose text names this film.' })
@@ -149,6 +160,14 @@ export class FilmGraphResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<Review>> {
     return mentionedInConnection(context, film.id, first, after);
+  }
+}
+
+@Resolver(() => RelatedReason)
+export class RelatedReasonResolver {
+  @FieldResolver(() => Node)
+  via(@Root() reason: { viaId: string }, @Ctx() context: Context): Promise<Node | null> {
+    return entityOf(context, reason.viaId);
   }
 }
 

@@ -80,6 +80,8 @@ export interface PathQuery {
   via?: readonly PathLink[] | null;
   /** Transaction timeout; unset uses the Database's default for reads. */
   timeoutMs?: number;
+  /** Name the role behind each person hop (default true); a statement saved when nobody asks. */
+  withRoles?: boolean;
 }
 
 export interface AllPathsQuery extends PathQuery {
@@ -140,7 +142,7 @@ export async function shortestPath(db: Database, query: PathQuery): Promise<Grap
     if (plan.fromId === plan.toId) return { length: 0, nodes: [{ id: plan.fromId, label: ends.from }], steps: [] };
     const best = await fewestHops(tx, plan, ends);
     if (!best) return null;
-    const [path] = await withRoles(tx, [best.path.nodes]);
+    const [path] = await withRoles(tx, [best.path.nodes], query.withRoles ?? true);
     return path;
   }, timeoutOf(query));
 }
@@ -188,7 +190,7 @@ export async function allShortestPaths(db: Database, query: AllPathsQuery): Prom
           ) || compareLists(x.map((n) => n.id), y.map((n) => n.id)),
       )
       .slice(0, first);
-    return withRoles(tx, ordered);
+    return withRoles(tx, ordered, query.withRoles ?? true);
   }, timeoutOf(query));
 }
 
@@ -274,16 +276,19 @@ function compareLists(x: string[], y: string[]): number {
  * it has one, so usually this is one index look-up each). Null when either is unknown.
  */
 async function endpoints(tx: Tx, plan: Plan): Promise<Ends | null> {
-  const find = async (id: string): Promise<PathLabel | null> => {
+  const branches = (id: string, param: string) => {
     const prefixed = labelOfId(id);
     const labels: readonly PathLabel[] = (PATH_LABELS as readonly string[]).includes(prefixed ?? '') ? [prefixed as PathLabel] : PATH_LABELS;
-    const branches = labels.map((label) => `MATCH (n:${label} {id: $id}) RETURN '${label}' AS label`);
-    const rows = await tx.run<{ label: PathLabel }>(`CALL () { ${branches.join(' UNION ALL ')} } RETURN label LIMIT 1`, { id });
-    return rows[0]?.label ?? null;
+    return labels.map((label) => `MATCH (n:${label} {id: ${param}}) RETURN '${label}' AS label`).join(' UNION ALL ');
   };
-  const from = await find(plan.fromId);
-  const to = from ? await find(plan.toId) : null;
-  return from && to ? { from, to } : null;
+  // Both ends in one statement: each CALL yields at most one row, so an unknown id yields none.
+  const [row] = await tx.run<{ fromLabel: PathLabel; toLabel: PathLabel }>(
+    `CALL () { ${branches(plan.fromId, '$fromId')} } WITH label AS fromLabel LIMIT 1
+     CALL () { ${branches(plan.toId, '$toId')} } WITH fromLabel, label AS toLabel LIMIT 1
+     RETURN fromLabel, toLabel`,
+    { fromId: plan.fromId, toId: plan.toId },
+  );
+  return row ? { from: row.fromLabel, to: row.toLabel } : null;
 }
 
 /**
@@ -332,6 +337,9 @@ async function fewestHops(tx: Tx, plan: Plan, ends: Ends): Promise<{ path: Found
   if (!raw) return null;
   const minRelationships = raw.relationships;
   let best = raw.nodes.length - 1 <= plan.maxHops ? raw : null;
+  // Without one-relationship links every hop is two relationships (person, role, film or
+  // character), so the path with the fewest relationships already has the fewest hops.
+  if (!plan.directTypes) return best ? { path: best, minRelationships } : null;
   let bound = Math.min(raw.nodes.length - 2, plan.maxHops);
   // Step 2: a path of at most `bound` hops has at most 2·bound − minRelationships direct hops.
   for (let direct = 0; direct <= 2 * bound - minRelationships; direct += 1) {
@@ -351,7 +359,7 @@ async function fewestHops(tx: Tx, plan: Plan, ends: Ends): Promise<{ path: Found
  * (or playing that character) first by kind (the RoleKind order: cast before crew, director before
  * producer), then billing, then the film's release, then id. Franchise and genre hops get null.
  */
-async function withRoles(tx: Tx, paths: PathNode[][]): Promise<GraphPath[]> {
+async function withRoles(tx: Tx, paths: PathNode[][], lookUp: boolean): Promise<GraphPath[]> {
   const hops = paths.flatMap((nodes) =>
     nodes.slice(1).map((to, i) => {
       const from = nodes[i];
@@ -362,7 +370,7 @@ async function withRoles(tx: Tx, paths: PathNode[][]): Promise<GraphPath[]> {
   );
   const personHops = dedupe(hops.filter((hop): hop is { person: string; other: string } => hop.person !== null));
   const roles = new Map<string, string | null>();
-  if (personHops.length > 0) {
+  if (lookUp && personHops.length > 0) {
     const rows = await tx.run<{ person: string; other: string; roleId: string | null }>(
       `UNWIND $hops AS hop
        MATCH (person:Person {id: hop.person})

@@ -1,4 +1,5 @@
 import { Database } from '../db/database';
+import { Film, filmProjection } from '../film/film.type';
 import { listSize } from './args';
 
 /**
@@ -30,6 +31,8 @@ export interface RelatedReason {
 
 export interface RelatedFilm {
   filmId: string;
+  /** The film's stored properties, as filmById reads them (the resolver primes it). */
+  film: Film;
   score: number;
   /** Franchise first, then cast, crew and genres; within a kind by name. */
   reasons: RelatedReason[];
@@ -78,7 +81,7 @@ export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[
        WITH other, score + $weights.SHARED_GENRE * size(genres) AS score, reasons + genres AS reasons
        ORDER BY score DESC, other.sortTitle, other.id
        WITH collect({filmId: other.id, score: score, reasons: reasons, sortTitle: other.sortTitle}) AS ranked
-       RETURN ranked[..key.first] AS related
+       ${WITH_FILMS('ranked', 'key.first')}
      }
      RETURN key.i AS i, COUNT { (film)-[:IN_GENRE]->(:Genre) } AS genres, related`,
     { keys: params, castKinds: CAST_KINDS, weights: RELATED_WEIGHTS, viaLabels: ['Franchise', 'Person', 'Genre'] },
@@ -111,7 +114,7 @@ export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[
            AND NOT EXISTS { (other)<-[:ON_FILM]-(:Role)<-[:HAS_ROLE]-(p:Person) WHERE p IN people }
          WITH other, reasons ORDER BY size(reasons) DESC, other.sortTitle, other.id
          WITH collect({filmId: other.id, score: $genreWeight * size(reasons), reasons: reasons, sortTitle: other.sortTitle}) AS ranked
-         RETURN ranked[..fill.first] AS related
+         ${WITH_FILMS('ranked', 'fill.first')}
        }
        RETURN fill.i AS i, related`,
       { fills, genreWeight: RELATED_WEIGHTS.SHARED_GENRE },
@@ -124,14 +127,23 @@ export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[
     return all
       .sort((a, b) => b.score - a.score || compare(a.sortTitle, b.sortTitle) || compare(a.filmId, b.filmId))
       .slice(0, key.first)
-      .map(({ filmId, score, reasons }) => ({
+      .map(({ filmId, film, score, reasons }) => ({
         filmId,
+        film,
         score,
         // Stable sort: each kind's reasons are already in name order.
         reasons: [...reasons].sort((a, b) => REASON_ORDER.indexOf(a.kind) - REASON_ORDER.indexOf(b.kind)),
       }));
   });
 }
+
+/** The first `first` of `ranked` as `related`, each with its film's properties: only the page is projected. */
+const WITH_FILMS = (ranked: string, first: string) => `CALL (${ranked}, ${first.split('.')[0]}) {
+         UNWIND ${ranked}[..${first}] AS r
+         MATCH (other:Film {id: r.filmId})
+         RETURN collect({filmId: r.filmId, score: r.score, reasons: r.reasons, sortTitle: r.sortTitle, film: ${filmProjection('other')}}) AS related
+       }
+       RETURN related`;
 
 const VIA_LABEL = (via: string) => `[label IN $viaLabels WHERE label IN labels(${via})][0]`;
 

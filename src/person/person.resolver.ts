@@ -1,10 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Selection } from '../common/selection';
 import { exactlyOne } from '../common/args';
 import { ExternalIds, externalIdsOf } from '../common/external-ids.type';
 import { Connection, pageRequest, toConnection } from '../common/page';
 import { Role, RoleConnection, RoleKind } from '../role/role.type';
 import { Context } from '../server/context';
 import { PersonFilter } from './person.inputs';
+import { loadPersonPage } from './person.page';
 import { personService } from './person.service';
 import { Person, PersonConnection } from './person.type';
 
@@ -12,14 +15,14 @@ import { Person, PersonConnection } from './person.type';
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'Exactly one of id, slug, imdbId.' })
   person(
-    @Ctx() { loaders }: Context,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('slug', () => String, { nullable: true }) slug?: string,
     @Arg('imdbId', () => String, { nullable: true }) imdbId?: string,
   ): Promise<Person | null> {
     const [key, value] = exactlyOne('person', { id, slug, imdbId });
-    const loader = { id: loaders.personById, slug: loaders.personBySlug, imdbId: loaders.personByImdbId }[key];
-    return loader.load(value);
+    return loadPersonPage(context, key, value, Selection.of(info));
   }
 
   @Query(() => PersonConnection)

@@ -6,6 +6,42 @@ export function withScore(review: Omit<Review, 'score'>): Review {
   return { ...review, score: scoreOf(review.rating, review.ratingScale) };
 }
 
+export interface ReviewPage {
+  reviews: Review[];
+  total: number;
+}
+export type StoredReviewPage = { reviews: Omit<Review, 'score'>[]; total: number };
+export type StoredScores = { count: number; scores: number[] };
+
+/**
+ * One page of the reviews of the bound film `film` (parameters $reviewOffset, $reviewLimit),
+ * newest first, undated last, with the total. An expression, so the loaders' batch query and the
+ * film page query (film.service) read reviews the same way.
+ */
+export function reviewPageOf(film: string): string {
+  return `{reviews: COLLECT {
+      MATCH (r:Review)-[:REVIEWS]->(${film})
+      WITH r ORDER BY r.publishedOn IS NULL, r.publishedOn DESC, r.id SKIP $reviewOffset LIMIT $reviewLimit
+      RETURN ${reviewProjection('r', film)}
+    }, total: COUNT { (:Review)-[:REVIEWS]->(${film}) }}`;
+}
+
+/** The review count of the bound film and the scores of its rated reviews (the contract's rounded percentage). */
+export function reviewScoresOf(film: string): string {
+  return `{count: COUNT { (:Review)-[:REVIEWS]->(${film}) },
+    scores: COLLECT { MATCH (r:Review)-[:REVIEWS]->(${film}) WHERE r.rating IS NOT NULL AND coalesce(r.ratingScale, 0) <> 0
+                      RETURN round(100.0 * r.rating / r.ratingScale) }}`;
+}
+
+export function toReviewPage(page: StoredReviewPage): ReviewPage {
+  return { total: page.total, reviews: page.reviews.map(withScore) };
+}
+
+/** The mean is over rated reviews only. */
+export function toReviewSummary({ count, scores }: StoredScores): ReviewSummary {
+  return { count, averageScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null };
+}
+
 export const reviewService = {
   async byIds(db: Database, ids: readonly string[]): Promise<(Review | null)[]> {
     const rows = await db.read<{ key: string; value: Review }>(
@@ -18,34 +54,23 @@ export const reviewService = {
   },
 
   /** A page of each film's reviews, newest first (undated last). */
-  async ofFilms(db: Database, filmIds: readonly string[], offset: number, limit: number): Promise<{ reviews: Review[]; total: number }[]> {
-    const rows = await db.read<{ key: string; value: { reviews: Review[]; total: number } }>(
+  async ofFilms(db: Database, filmIds: readonly string[], offset: number, limit: number): Promise<ReviewPage[]> {
+    const rows = await db.read<{ key: string; value: StoredReviewPage }>(
       `UNWIND $filmIds AS filmId
        MATCH (f:Film {id: filmId})
-       CALL (f) {
-         MATCH (r:Review)-[:REVIEWS]->(f)
-         WITH r ORDER BY r.publishedOn IS NULL, r.publishedOn DESC, r.id SKIP $offset LIMIT $limit
-         RETURN collect(${reviewProjection('r', 'f')}) AS reviews
-       }
-       RETURN filmId AS key, {reviews: reviews, total: COUNT { (:Review)-[:REVIEWS]->(f) }} AS value`,
-      { filmIds, offset, limit },
+       RETURN filmId AS key, ${reviewPageOf('f')} AS value`,
+      { filmIds, reviewOffset: offset, reviewLimit: limit },
     );
-    return inKeyOrder(filmIds, rows, { reviews: [], total: 0 }).map((page) => ({ ...page, reviews: page.reviews.map(withScore) }));
+    return inKeyOrder(filmIds, rows, { reviews: [], total: 0 }).map(toReviewPage);
   },
 
-  /** The mean is over rated reviews only; the score rule is the contract's (rounded percentage). */
   async summaries(db: Database, filmIds: readonly string[]): Promise<ReviewSummary[]> {
-    const rows = await db.read<{ key: string; value: { count: number; scores: number[] } }>(
+    const rows = await db.read<{ key: string; value: StoredScores }>(
       `UNWIND $filmIds AS filmId
-       MATCH (r:Review)-[:REVIEWS]->(:Film {id: filmId})
-       RETURN filmId AS key, {count: count(r),
-         scores: collect(CASE WHEN r.rating IS NULL OR coalesce(r.ratingScale, 0) = 0 THEN null
-                         ELSE round(100.0 * r.rating / r.ratingScale) END)} AS value`,
+       MATCH (f:Film {id: filmId})
+       RETURN filmId AS key, ${reviewScoresOf('f')} AS value`,
       { filmIds },
     );
-    return inKeyOrder(filmIds, rows, { count: 0, scores: [] }).map(({ count, scores }) => ({
-      count,
-      averageScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
-    }));
+    return inKeyOrder(filmIds, rows, { count: 0, scores: [] }).map(toReviewSummary);
   },
 };

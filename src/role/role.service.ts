@@ -1,5 +1,6 @@
 import { inKeyOrder } from '../common/batch';
 import { Database } from '../db/database';
+import { Film, filmProjection } from '../film/film.type';
 import { CAST_KINDS, CREW_ORDER, Role, RoleKind } from './role.type';
 
 /** A Role with what ordering needs of its person and film; `c` may be null (no recurring character). */
@@ -28,6 +29,36 @@ export interface FilmographyArgs {
   limit: number;
 }
 
+export interface StoredFilmography {
+  credits: { role: Role; film?: Film }[];
+  total: number;
+}
+
+/**
+ * One page of the bound person's filmography, newest film first (undated films last), then title
+ * and kind, with the total; the films too when `withFilm`. The sort runs per person inside the
+ * subquery, so a person with thousands of credits costs a top-k sort and only the page crosses
+ * the wire. Parameters: filmographyParams.
+ */
+export function filmographyOf(person: string, withFilm: boolean): string {
+  return `{credits: COLLECT {
+      MATCH (${person})-[:HAS_ROLE]->(r:Role)-[:ON_FILM]->(f:Film)
+      WHERE $roleKinds IS NULL OR r.kind IN $roleKinds
+      WITH r, f ORDER BY f.releaseDate IS NULL, f.releaseDate DESC, f.year DESC, f.title, r.kind, r.id
+      SKIP $roleOffset LIMIT $roleLimit
+      OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
+      RETURN {role: ${roleProjection('r', person, 'f', 'c')}${withFilm ? `, film: ${filmProjection('f')}` : ''}}
+    }, total: COUNT { (${person})-[:HAS_ROLE]->(r:Role) WHERE $roleKinds IS NULL OR r.kind IN $roleKinds }}`;
+}
+
+export function filmographyParams(args: FilmographyArgs) {
+  return { roleKinds: args.kinds, roleOffset: args.offset, roleLimit: args.limit };
+}
+
+export function toFilmography(stored: StoredFilmography): { roles: Role[]; total: number } {
+  return { roles: stored.credits.map((credit) => credit.role), total: stored.total };
+}
+
 export const roleService = {
   async byIds(db: Database, ids: readonly string[]): Promise<(Role | null)[]> {
     const rows = await db.read<{ key: string; value: Role }>(
@@ -46,22 +77,13 @@ export const roleService = {
    * costs a top-k sort, and only the page crosses the wire.
    */
   async filmographies(db: Database, personIds: readonly string[], args: FilmographyArgs): Promise<{ roles: Role[]; total: number }[]> {
-    const rows = await db.read<{ key: string; value: { roles: Role[]; total: number } }>(
+    const rows = await db.read<{ key: string; value: StoredFilmography }>(
       `UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
-       CALL (p) {
-         MATCH (p)-[:HAS_ROLE]->(r:Role)-[:ON_FILM]->(f:Film)
-         WHERE $kinds IS NULL OR r.kind IN $kinds
-         WITH r, f ORDER BY f.releaseDate IS NULL, f.releaseDate DESC, f.year DESC, f.title, r.kind, r.id
-         SKIP $offset LIMIT $limit
-         OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-         RETURN collect(${roleProjection('r', 'p', 'f', 'c')}) AS roles
-       }
-       RETURN personId AS key, {roles: roles,
-         total: COUNT { (p)-[:HAS_ROLE]->(r:Role) WHERE $kinds IS NULL OR r.kind IN $kinds }} AS value`,
-      { personIds, kinds: args.kinds, offset: args.offset, limit: args.limit },
+       RETURN personId AS key, ${filmographyOf('p', false)} AS value`,
+      { personIds, ...filmographyParams(args) },
     );
-    return inKeyOrder(personIds, rows, { roles: [], total: 0 });
+    return inKeyOrder(personIds, rows, { credits: [], total: 0 }).map(toFilmography);
   },
 
   /** Roles that play each character, in the films' release order. */

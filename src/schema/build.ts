@@ -7,7 +7,7 @@ import { NodeResolver } from '../common/node.resolver';
 import { FilmResolver } from '../film/film.resolver';
 import { FranchiseEntryResolver, FranchiseResolver } from '../franchise/franchise.resolver';
 import { GenreResolver } from '../genre/genre.resolver';
-import { FilmGraphResolver, FranchiseGraphResolver, PathResolver, PersonGraphResolver, ReviewGraphResolver } from '../graph/graph.resolver';
+import { FilmGraphResolver, FranchiseGraphResolver, PathResolver, PersonGraphResolver, RelatedReasonResolver, ReviewGraphResolver } from '../graph/graph.resolver';
 import { PersonResolver } from '../person/person.resolver';
 import { ReviewResolver } from '../review/review.resolver';
 import { RoleResolver } from '../role/role.resolver';
@@ -28,6 +28,7 @@ export const RESOLVERS = [
   PersonGraphResolver,
   FilmGraphResolver,
   FranchiseGraphResolver,
+  RelatedReasonResolver,
   ReviewGraphResolver,
 ] as const;
 

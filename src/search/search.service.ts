@@ -1,5 +1,10 @@
 import { Database } from '../db/database';
 import { Label } from '../db/model';
+import { characterProjection } from '../character/character.type';
+import { filmProjection } from '../film/film.type';
+import { franchiseProjection } from '../franchise/franchise.type';
+import { genreProjection } from '../genre/genre.type';
+import { personProjection } from '../person/person.type';
 import { SearchType } from './search.type';
 
 const LABEL_OF: Record<SearchType, Label> = {
@@ -34,7 +39,18 @@ export function luceneQuery(text: string): string | null {
 export type SearchRow = {
   id: string;
   score: number;
+  /** The hit's stored properties, as its label's loader reads them (the resolver primes it). */
+  entity: { id: string };
 };
+
+/** Each searchable label's projection, so a hit comes back whole instead of as an id to look up. */
+const ENTITY_OF_HIT = `CASE
+  WHEN node:Film THEN ${filmProjection('node')}
+  WHEN node:Person THEN ${personProjection('node')}
+  WHEN node:Franchise THEN ${franchiseProjection('node')}
+  WHEN node:Character THEN ${characterProjection('node')}
+  WHEN node:Genre THEN ${genreProjection('node')}
+END`;
 
 export const searchService = {
   /** Full-text hits over every searchable name, best first, ties by id for a stable order. */
@@ -45,7 +61,8 @@ export const searchService = {
     return db.read<SearchRow>(
       `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
        WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
-       RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit`,
+       WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+       RETURN node.id AS id, score, ${ENTITY_OF_HIT} AS entity`,
       { query, labels, limit },
     );
   },

@@ -22,7 +22,7 @@ export function createLoaders(db: Database) {
     ...graphLoaders(db),
   };
   /** The loader that fetches an entity of `label` by id: what node(id:) and paths resolve through. */
-  const byLabel: Record<Label, { load(id: string): Promise<unknown>; loadMany(ids: string[]): Promise<unknown[]> }> = {
+  const byLabel: Record<Label, { load(id: string): Promise<unknown>; loadMany(ids: string[]): Promise<unknown[]>; prime(id: string, value: any): unknown }> = {
     Film: loaders.filmById,
     Person: loaders.personById,
     Role: loaders.roleById,

@@ -1,0 +1,64 @@
+import { pageRequest } from '../common/page';
+import { Selection } from '../common/selection';
+import { Context } from '../server/context';
+import { FilmKey, FilmPageParts, filmService } from './film.service';
+import { Film } from './film.type';
+
+const CREDIT_FIELDS = ['cast', 'crew', 'roles', 'directors'];
+
+/**
+ * A film looked up by a key, with the parts of its page the request selects fetched in the same
+ * statement and handed to the request's loaders, so the nested resolvers (cast, person,
+ * reviews…) find their data already loaded instead of each sending a statement of its own.
+ */
+export async function loadFilmPage({ db, loaders }: Context, key: FilmKey, value: string, selection: Selection): Promise<Film | null> {
+  const byKey = { id: loaders.filmById, slug: loaders.filmBySlug, imdbId: loaders.filmByImdbId }[key];
+  const parts = filmPageParts(selection);
+  if (!parts) return byKey.load(value);
+
+  const page = await filmService.page(db, key, value, parts);
+  if (!page) return null;
+  const { film } = page;
+  byKey.prime(value, film);
+  loaders.filmById.prime(film.id, film);
+  if (page.genres) loaders.filmGenres.prime(film.id, page.genres);
+  if (page.credits) {
+    loaders.filmRoles.prime(film.id, page.credits.roles);
+    for (const person of page.credits.people) loaders.personById.prime(person.id, person);
+    for (const character of page.credits.characters) loaders.characterById.prime(character.id, character);
+  }
+  if (page.franchises) {
+    loaders.filmFranchiseEntries.prime(film.id, page.franchises.entries);
+    for (const franchise of page.franchises.franchises) loaders.franchiseById.prime(franchise.id, franchise);
+  }
+  if (page.reviews && parts.reviews) loaders.filmReviews.prime({ id: film.id, args: parts.reviews }, page.reviews);
+  if (page.reviewSummary) loaders.reviewSummary.prime(film.id, page.reviewSummary);
+  return film;
+}
+
+/** What to fetch with the film; null when the request asks for nothing beyond its own fields. */
+function filmPageParts(selection: Selection): FilmPageParts | null {
+  const parts: FilmPageParts = {};
+  if (selection.has('genres')) parts.genres = true;
+  if (CREDIT_FIELDS.some((field) => selection.has(field))) {
+    parts.credits = {
+      people: selection.has('directors') || selection.reachesThrough(CREDIT_FIELDS, 'person'),
+      characters: selection.reachesThrough(CREDIT_FIELDS, 'character'),
+    };
+  }
+  if (selection.has('franchises')) parts.franchises = { withFranchise: selection.reachesThrough(['franchises'], 'franchise') };
+  const reviews = selection.all('reviews');
+  // One page of reviews can ride along; aliases asking for several are left to the loader.
+  if (reviews.length === 1) {
+    const { first, after } = reviews[0].args as { first?: number | null; after?: string | null };
+    try {
+      const page = pageRequest(first, after);
+      // The same key, in the same property order, as Film.reviews asks its loader for.
+      parts.reviews = { offset: page.offset, limit: page.limit + 1 };
+    } catch {
+      // A bad page argument is the resolver's to report, with its own error.
+    }
+  }
+  if (selection.has('reviewSummary')) parts.reviewSummary = true;
+  return Object.keys(parts).length > 0 ? parts : null;
+}

@@ -1,0 +1,44 @@
+import { pageRequest } from '../common/page';
+import { Selection } from '../common/selection';
+import { RoleKind } from '../role/role.type';
+import { Context } from '../server/context';
+import { PersonKey, PersonPageParts, personService } from './person.service';
+import { Person } from './person.type';
+
+/**
+ * A person looked up by a key, with the page of their filmography the request selects (and its
+ * films) fetched in the same statement and handed to the request's loaders; see loadFilmPage.
+ */
+export async function loadPersonPage({ db, loaders }: Context, key: PersonKey, value: string, selection: Selection): Promise<Person | null> {
+  const byKey = { id: loaders.personById, slug: loaders.personBySlug, imdbId: loaders.personByImdbId }[key];
+  const parts = personPageParts(selection);
+  if (!parts) return byKey.load(value);
+
+  const page = await personService.page(db, key, value, parts);
+  if (!page) return null;
+  const { person } = page;
+  byKey.prime(value, person);
+  loaders.personById.prime(person.id, person);
+  if (page.filmography && parts.filmography) {
+    const { roles, total, films } = page.filmography;
+    loaders.filmography.prime({ id: person.id, args: parts.filmography.args }, { roles, total });
+    for (const film of films) loaders.filmById.prime(film.id, film);
+  }
+  return person;
+}
+
+function personPageParts(selection: Selection): PersonPageParts | null {
+  const roles = selection.all('roles');
+  // One page can ride along; aliases asking for several are left to the loader.
+  if (roles.length !== 1) return null;
+  const { kinds, first, after } = roles[0].args as { kinds?: RoleKind[] | null; first?: number | null; after?: string | null };
+  try {
+    const page = pageRequest(first, after);
+    // The same key, in the same property order, as Person.roles asks its loader for.
+    const args = { kinds: kinds ?? null, offset: page.offset, limit: page.limit + 1 };
+    return { filmography: { args, withFilm: roles[0].selection.reaches('film') } };
+  } catch {
+    // A bad page argument is the resolver's to report, with its own error.
+    return null;
+  }
+}
