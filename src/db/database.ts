@@ -1,6 +1,13 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError, Session } from 'neo4j-driver';
 import { ErrorCode, ReelgraphError } from '../common/errors';
+import { compactCypher } from './compact';
 import { toParams, toPlain } from './values';
+
+/**
+ * Retries ride out a leader switch in a cluster; past a few seconds a user is better served by a
+ * clear SERVICE_UNAVAILABLE than by a request that hangs for the driver's default 30 s.
+ */
+const MAX_RETRY_MS = 5_000;
 
 // `object`, so interfaces without an index signature can name a row's shape.
 export type Row = object;
@@ -37,16 +44,35 @@ export class Database {
       maxConnectionPoolSize: 100,
       connectionAcquisitionTimeout: 20_000,
       connectionTimeout: 5_000,
-      // Retries ride out a leader switch in a cluster; past a few seconds a user is better served
-      // by a clear SERVICE_UNAVAILABLE than by a request that hangs for the driver's default 30 s.
-      maxTransactionRetryTime: 5_000,
+      maxTransactionRetryTime: MAX_RETRY_MS,
       userAgent: 'reelgraph/0.1',
     });
     return new Database(driver, databaseName, defaultTimeoutMs);
   }
 
-  read<R extends Row = Row>(cypher: string, params: Params = {}, options: TxOptions = {}): Promise<R[]> {
-    return this.readTx((tx) => tx.run<R>(cypher, params), options);
+  /**
+   * One read statement in an auto-commit transaction: the RUN and PULL go out in one write and
+   * come back in one round trip, where a managed transaction adds a BEGIN and a COMMIT round trip.
+   * Almost every request is one statement, so this is most of a request's Bolt traffic. The
+   * driver retries only managed transactions, so transient failures are retried here the same way.
+   */
+  async read<R extends Row = Row>(cypher: string, params: Params = {}, options: TxOptions = {}): Promise<R[]> {
+    const timeout = options.timeoutMs ?? this.defaultTimeoutMs;
+    const giveUpAt = Date.now() + MAX_RETRY_MS;
+    for (let attempt = 0; ; attempt += 1) {
+      const session = this.open('READ');
+      try {
+        this.statementCount += 1;
+        const result = await session.run(compactCypher(cypher), toParams(params), { timeout });
+        return result.records.map((record) => toPlain(record.toObject()) as R);
+      } catch (error: unknown) {
+        const delay = Math.min(100 * 2 ** attempt, 1_000) * (0.8 + 0.4 * Math.random());
+        if (!(error instanceof Neo4jError && Neo4jError.isRetryable(error)) || Date.now() + delay > giveUpAt) throw mapNeo4jError(error);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      } finally {
+        await session.close();
+      }
+    }
   }
 
   write<R extends Row = Row>(cypher: string, params: Params = {}, options: TxOptions = {}): Promise<R[]> {
@@ -91,17 +117,21 @@ export class Database {
     return {
       run: async <R extends Row>(cypher: string, params: Params = {}) => {
         this.statementCount += 1;
-        const result = await tx.run(cypher, toParams(params));
+        const result = await tx.run(compactCypher(cypher), toParams(params));
         return result.records.map((record) => toPlain(record.toObject()) as R);
       },
     };
   }
 
-  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
+  private open(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
       database: this.databaseName,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+  }
+
+  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.open(mode);
     try {
       return await work(session);
     } catch (error: unknown) {

@@ -162,13 +162,13 @@ export const filmService = {
    * names (a person, a franchise, a genre) so the planner walks from a few nodes, not every film.
    */
   async find(db: Database, query: FilmQuery): Promise<{ films: Film[]; count: () => Promise<number> }> {
-    const { match, where, params } = filmFilter(query);
+    const { match, where, params, distinct } = filmFilter(query);
     const direction = query.descending ? 'DESC' : 'ASC';
     // Nulls last in both directions, and the id as the final key so pages never overlap.
     const order = `f.${query.orderField} IS NULL, f.${query.orderField} ${direction}, f.id`;
     const films = await db.read<{ film: Film }>(
       `${match} ${where}
-       WITH DISTINCT f ORDER BY ${order} SKIP $offset LIMIT $limit
+       WITH ${distinct ? 'DISTINCT ' : ''}f ORDER BY ${order} SKIP $offset LIMIT $limit
        RETURN ${filmProjection('f')} AS film`,
       { ...params, offset: query.offset, limit: query.limit + 1 },
     );
@@ -182,7 +182,7 @@ export const filmService = {
   },
 };
 
-function filmFilter(query: FilmQuery): { match: string; where: string; params: Record<string, unknown> } {
+function filmFilter(query: FilmQuery): { match: string; where: string; params: Record<string, unknown>; distinct: boolean } {
   const conditions: string[] = [];
   const params: Record<string, unknown> = {};
   const genres = [...new Set(query.genres ?? [])];
@@ -200,8 +200,10 @@ function filmFilter(query: FilmQuery): { match: string; where: string; params: R
     params.franchise = query.franchise;
     if (query.person) conditions.push('EXISTS { (f)-[:IN_FRANCHISE]->(:Franchise {slug: $franchise}) }');
   }
-  if (genres.length > 0) {
-    params.genres = genres;
+  // The anchor genre is matched already; only the others need a check.
+  const checked = match.includes('$anchorGenre') ? genres.slice(1) : genres;
+  if (checked.length > 0) {
+    params.genres = checked;
     conditions.push('ALL(genre IN $genres WHERE EXISTS { (f)-[:IN_GENRE]->(:Genre {slug: genre}) })');
   }
   if (query.titleContains) {
@@ -216,5 +218,7 @@ function filmFilter(query: FilmQuery): { match: string; where: string; params: R
     params.yearTo = query.yearTo;
     conditions.push('f.year <= $yearTo');
   }
-  return { match, where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  // Only a person anchor can reach a film twice (several roles on it); the other anchors are one
+  // relationship per film, and DISTINCT would cost a hash of every matching film before the sort.
+  return { match, where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params, distinct: query.person != null };
 }
