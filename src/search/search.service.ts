@@ -60,7 +60,7 @@ export const searchService = {
     const labels = types && types.length > 0 ? types.map((type) => LABEL_OF[type]) : null;
     return db.read<SearchRow>(
       `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-       WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+       ${labels ? 'WHERE any(label IN labels(node) WHERE label IN $labels)' : ''}
        WITH node, score ORDER BY score DESC, node.id LIMIT $limit
        RETURN node.id AS id, score, ${ENTITY_OF_HIT} AS entity`,
       { query, labels, limit },

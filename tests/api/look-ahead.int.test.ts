@@ -1,0 +1,116 @@
+import { dataOf, startTestApi, TestApi } from '../support/api';
+import { resetToSeed } from '../support/neo4j';
+
+/**
+ * A film, person or franchise looked up by key fetches what the request selects of its page in
+ * one statement. The answers must be exactly those of the loader path, which the same selection
+ * takes when it reaches the entity through a list instead.
+ */
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await resetToSeed(api.db);
+});
+afterAll(() => api.close());
+
+async function run(query: string, variables?: Record<string, unknown>): Promise<{ data: any; statements: number }> {
+  const before = api.db.statementCount;
+  const data = dataOf(await api.query(query, variables));
+  return { data, statements: api.db.statementCount - before };
+}
+
+const FILM_PAGE = `
+  id title year releaseDate runtimeMinutes ratings { source value }
+  genres { slug name }
+  directors { name }
+  cast { id kind billingOrder characters person { id name slug } character { id name } }
+  crew { id kind job person { id name } }
+  franchises { kind chronologicalOrder releaseOrder franchise { name slug } }
+  reviews(first: 5) { totalCount nodes { id publication score publishedOn } pageInfo { hasNextPage endCursor } }
+  reviewSummary { count averageScore }`;
+
+it('answers a whole film page in one statement, exactly as the loaders do', async () => {
+  const page = await run(`{ film(slug: "ballerina-2025") { ${FILM_PAGE} } }`);
+  expect(page.statements).toBe(1);
+  const film = page.data.film;
+  expect(film.title).toBe('Ballerina');
+  expect(film.directors.map((d: any) => d.name)).toEqual(['Len Wiseman']);
+  expect(film.cast[0].person.name).toBe('Ana de Armas');
+  expect(film.franchises.map((f: any) => f.franchise.name)).toEqual(['John Wick']);
+  expect(film.reviewSummary.count).toBe(1);
+
+  const listed = await run(`{ films(filter: { titleContains: "Ballerina" }) { nodes { ${FILM_PAGE} } } }`);
+  expect(listed.statements).toBeGreaterThan(1);
+  expect(listed.data.films.nodes).toEqual([film]);
+});
+
+it('answers a filmography page in one statement, exactly as the loaders do', async () => {
+  const selection = `name roles(first: 5, kinds: [ACTOR]) { totalCount nodes { kind characters film { title year } } pageInfo { hasNextPage } }`;
+  const page = await run(`{ person(slug: "keanu-reeves") { ${selection} } }`);
+  expect(page.statements).toBe(1);
+  const person = page.data.person;
+  expect(person.roles.nodes).toHaveLength(5);
+  expect(person.roles.nodes[0].film.title).toBe('Ballerina');
+  expect(person.roles.pageInfo.hasNextPage).toBe(true);
+
+  const listed = await run(`{ people(filter: { nameContains: "Keanu Reeves" }) { nodes { ${selection} } } }`);
+  expect(listed.data.people.nodes).toEqual([person]);
+});
+
+it('answers a franchise page, entries and people, in one statement, exactly as the loaders do', async () => {
+  const selection = `name
+    entries(order: CHRONOLOGICAL) { kind chronologicalOrder releaseOrder film { title year } }
+    people(minFilms: 5, first: 10) { person { name } kinds films { title } }`;
+  const page = await run(`{ franchise(slug: "john-wick") { ${selection} } }`);
+  expect(page.statements).toBe(1);
+  const franchise = page.data.franchise;
+  expect(franchise.entries.map((e: any) => e.film.title)).toContain('Ballerina');
+  expect(franchise.people).toHaveLength(5);
+  expect(franchise.people.map((p: any) => p.person.name)).toContain('Keanu Reeves');
+
+  const listed = await run(`{ franchises(first: 20) { nodes { slug ${selection} } } }`);
+  const same = listed.data.franchises.nodes.find((f: any) => f.slug === 'john-wick');
+  expect({ ...same, slug: undefined }).toEqual({ ...franchise, slug: undefined });
+});
+
+it('answers search hits with their entities in one statement', async () => {
+  const { data, statements } = await run(`{ search(query: "wick", first: 10) { entity { __typename id ... on Film { title } ... on Franchise { name } } } }`);
+  expect(statements).toBe(1);
+  const names = data.search.map((hit: any) => hit.entity.title ?? hit.entity.name);
+  expect(names).toContain('John Wick');
+  expect(names).toContain('John Wick: Chapter 4');
+});
+
+it('follows fragments and keeps aliases with different pages apart', async () => {
+  const { data } = await run(`
+    query { film(slug: "john-wick-2014") { ...Page } }
+    fragment Page on Film {
+      title
+      first: reviews(first: 1) { nodes { id } }
+      all: reviews(first: 10) { totalCount }
+      ... on Film { cast { person { name } } }
+    }`);
+  expect(data.film.title).toBe('John Wick');
+  expect(data.film.cast[0].person.name).toBe('Keanu Reeves');
+  expect(data.film.first.nodes.length).toBeLessThanOrEqual(1);
+  expect(data.film.all.totalCount).toBeGreaterThanOrEqual(data.film.first.nodes.length);
+});
+
+it('leaves a bad page argument to the field that has it, with its own error', async () => {
+  const response = await api.query(`{ film(slug: "ballerina-2025") { title reviews(first: -1) { totalCount } } }`);
+  const errors = (response as any).errors;
+  expect(errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect(errors[0].path).toEqual(['film', 'reviews']);
+  expect(errors[0].message).toMatch(/first must be between 0 and/);
+});
+
+it('says null for a film, person or franchise that does not exist, in one statement each', async () => {
+  const { data, statements } = await run(`{
+    film(slug: "no-such-film") { cast { id } }
+    person(slug: "no-such-person") { roles { totalCount } }
+    franchise(slug: "no-such-franchise") { entries { kind } }
+  }`);
+  expect(data).toEqual({ film: null, person: null, franchise: null });
+  expect(statements).toBe(3);
+});
