@@ -12,7 +12,7 @@ import { loadGraph } from './load';
 import { rssOf, RunResult, runLoad } from './loadtest';
 import { sampleParameters } from './params';
 import { profileReelgraph } from './profile';
-import { BenchReport, renderMarkdown, writeReport } from './report';
+import { BenchReport, readReports, renderMarkdown, renderScaling, writeReport } from './report';
 import { SERVER_NAMES, ServerProcess, startServerProcess } from './servers/spawn';
 import { WORKLOAD_IDS, WorkloadId, workloads } from './workloads';
 
@@ -211,6 +211,8 @@ async function main(): Promise<void> {
     };
     const files = writeReport(options.out, report, list);
     console.log(`\n${renderMarkdown(report, list)}`);
+    const scaling = renderScaling(readReports(options.out), workloads(capabilities));
+    if (scaling) console.log(`\n${scaling}\n`);
     log(`Wrote ${files.map((f) => path.relative(PROJECT_ROOT, f)).join(', ')}`);
   } finally {
     await cleanup();

@@ -97,7 +97,7 @@ export function renderMarkdown(report: BenchReport, workloads: Workload[]): stri
     '## Profile hints (Reelgraph)',
     '',
     'From an in-process Reelgraph on the same database, requests one at a time: Cypher statements per request (each its own ' +
-      'session and read transaction; @neo4j/graphql and the raw server send one), and the share of CPU by package or folder.',
+      'auto-commit read, or a read transaction for a multi-statement path search; @neo4j/graphql and the raw server send one), and the share of CPU by package or folder.',
     '',
     '| workload | statements / request | CPU by package or folder |',
     '| --- | ---: | --- |',
@@ -125,5 +125,53 @@ export function writeReport(dir: string, report: BenchReport, workloads: Workloa
   fs.writeFileSync(files[0], `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(files[1], `${markdown}\n`);
   fs.writeFileSync(files[2], `${markdown}\n`);
+  const scaling = renderScaling(readReports(dir), workloads);
+  if (scaling) {
+    files.push(path.join(dir, 'scaling.md'));
+    fs.writeFileSync(files[3], `${scaling}\n`);
+  }
   return files;
+}
+
+/** Every results-<films>.json in `dir`, smallest graph first. */
+export function readReports(dir: string): BenchReport[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /^results-\d+\.json$/.test(name))
+    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as BenchReport)
+    .sort((a, b) => a.films - b.films);
+}
+
+/**
+ * How Reelgraph's latency grows with the graph, from the runs kept in the results folder: the
+ * mean latency one connection sees (1000 / requests per second, finer than the whole-millisecond
+ * p50) and the p50 at 8 connections, per scale, and the largest scale's over the smallest's.
+ * Null with fewer than two scales.
+ */
+export function renderScaling(reports: BenchReport[], workloads: Workload[]): string | null {
+  if (reports.length < 2) return null;
+  const run = (report: BenchReport, workload: string, connections: number) =>
+    report.runs.find((r) => r.server === 'reelgraph' && r.workload === workload && r.connections === connections);
+  const meanMs = (r: RunResult | undefined) => (r && r.rps > 0 ? 1000 / r.rps : undefined);
+  const scales = reports.map((r) => `${(r.films / 1000).toLocaleString('en')}k`);
+  const lines = [
+    '# Reelgraph latency by graph size',
+    '',
+    `From ${reports.map((r) => `results-${r.films}.json (${r.startedAt.slice(0, 10)})`).join(', ')}. ` +
+      'Mean latency at 1 connection is 1000 / requests per second (one request at a time; W5 counts each page); ' +
+      `the ratio is ${scales[scales.length - 1]} over ${scales[0]}: 1.00× is no growth at all.`,
+    '',
+    `| workload | ${scales.map((s) => `mean ms @1, ${s}`).join(' | ')} | growth @1 | ${scales.map((s) => `p50 ms @8, ${s}`).join(' | ')} | growth @8 |`,
+    `| --- | ${scales.map(() => '---:').join(' | ')} | ---: | ${scales.map(() => '---:').join(' | ')} | ---: |`,
+  ];
+  for (const workload of workloads) {
+    const at1 = reports.map((report) => meanMs(run(report, workload.id, 1)));
+    const at8 = reports.map((report) => run(report, workload.id, 8)?.p50);
+    if (at1.every((v) => v === undefined) && at8.every((v) => v === undefined)) continue;
+    const growth = (values: (number | undefined)[]) => ratio(values[values.length - 1], values[0]);
+    lines.push(
+      `| ${workload.id} ${workload.title} | ${at1.map((v) => fmt(v, 2)).join(' | ')} | ${growth(at1)} | ${at8.map((v) => fmt(v)).join(' | ')} | ${growth(at8)} |`,
+    );
+  }
+  return lines.join('\n');
 }
