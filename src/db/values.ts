@@ -24,15 +24,20 @@ function toNeo4j(value: unknown): unknown {
 
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (isInt(value)) return value.toNumber();
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (isNode(value) || isRelationship(value)) return toPlain(value.properties);
-  if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return value.toString();
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(v);
-    return out;
+  // Most of a result is strings, numbers and maps: those are settled before any driver type test.
+  if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) value[i] = toPlain(value[i]);
+    return value;
   }
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    // Maps arrive as fresh objects from the driver's unpacker: converted in place, not copied.
+    const map = value as Record<string, unknown>;
+    for (const key in map) map[key] = toPlain(map[key]);
+    return map;
+  }
+  if (isInt(value)) return value.toNumber();
+  if (isNode(value) || isRelationship(value)) return toPlain({ ...value.properties });
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return value.toString();
   return value;
 }

@@ -3,12 +3,11 @@ import { Database } from '../db/database';
 import { Film, filmProjection } from '../film/film.type';
 import { CAST_KINDS, CREW_ORDER, Role, RoleKind } from './role.type';
 
-/** A Role with what ordering needs of its person and film; `c` may be null (no recurring character). */
+/** A Role with what ordering needs of its person; `c` may be null (no recurring character). */
 export function roleProjection(role: string, person: string, film: string, character: string): string {
   return `${role} {.id, .kind, .job, characters: coalesce(${role}.characters, []), .billingOrder,
     credited: coalesce(${role}.credited, true), personId: ${person}.id, filmId: ${film}.id,
-    characterId: ${character}.id, personName: ${person}.name, filmReleaseDate: toString(${film}.releaseDate),
-    filmYear: ${film}.year, filmTitle: ${film}.title}`;
+    characterId: ${character}.id, personName: ${person}.name}`;
 }
 
 /** Cast in billing order (unbilled last, by name), then crew: directors first, then by kind. */

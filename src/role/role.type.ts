@@ -60,11 +60,8 @@ export class Role implements Node {
   personId!: string;
   filmId!: string;
   characterId!: string | null;
-  /** For ordering: the person's name and the film's date travel with the role. */
+  /** For ordering a film's credits: the person's name travels with the role. */
   personName!: string;
-  filmReleaseDate!: string | null;
-  filmYear!: number | null;
-  filmTitle!: string;
 }
 
 export const RoleConnection = ConnectionType(Role, 'Role');

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DocumentNode, GraphQLError, GraphQLFormattedError, validate } from 'graphql';
 import { Config } from '../config';
 import { ErrorCode } from '../common/errors';
@@ -101,6 +101,9 @@ export async function startApp(db: Database, config: AppConfig, host?: string): 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
+      // The default cache-control plugin wraps every field's resolver to read @cacheControl hints
+      // we never set; on a film page that is hundreds of wrapped calls per request.
+      ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(config.maxQueryDepth, config.maxQueryCost),
     ],
   });
