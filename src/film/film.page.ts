@@ -1,5 +1,6 @@
 import { pageRequest } from '../common/page';
 import { Selection } from '../common/selection';
+import { relatedKeyParams } from '../graph/related.service';
 import { Context } from '../server/context';
 import { FilmKey, FilmPageParts, filmService } from './film.service';
 import { Film } from './film.type';
@@ -15,6 +16,8 @@ export async function loadFilmPage({ db, loaders }: Context, key: FilmKey, value
   const byKey = { id: loaders.filmById, slug: loaders.filmBySlug, imdbId: loaders.filmByImdbId }[key];
   const parts = filmPageParts(selection);
   if (!parts) return byKey.load(value);
+  const related = relatedPart(selection);
+  if (related) parts.related = { first: related.checked };
 
   const page = await filmService.page(db, key, value, parts);
   if (!page) return null;
@@ -33,7 +36,21 @@ export async function loadFilmPage({ db, loaders }: Context, key: FilmKey, value
   }
   if (page.reviews && parts.reviews) loaders.filmReviews.prime({ id: film.id, args: parts.reviews }, page.reviews);
   if (page.reviewSummary) loaders.reviewSummary.prime(film.id, page.reviewSummary);
+  if (page.related && related) loaders.relatedFilms.prime({ filmId: film.id, first: related.first }, page.related);
   return film;
+}
+
+/** One list of related films can ride along: its `first` as asked (the loader's key) and as checked. */
+function relatedPart(selection: Selection): { first: number | null; checked: number } | null {
+  const uses = selection.all('related');
+  if (uses.length !== 1) return null;
+  const first = (uses[0].args.first as number | null | undefined) ?? null;
+  try {
+    return { first, checked: relatedKeyParams({ filmId: '', first }).first };
+  } catch {
+    // A bad `first` is the resolver's to report, with its own error.
+    return null;
+  }
 }
 
 /** What to fetch with the film; null when the request asks for nothing beyond its own fields. */
@@ -60,5 +77,5 @@ function filmPageParts(selection: Selection): FilmPageParts | null {
     }
   }
   if (selection.has('reviewSummary')) parts.reviewSummary = true;
-  return Object.keys(parts).length > 0 ? parts : null;
+  return Object.keys(parts).length > 0 || relatedPart(selection) ? parts : null;
 }

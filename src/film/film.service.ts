@@ -5,6 +5,7 @@ import { Genre, genreProjection } from '../genre/genre.type';
 import { Role } from '../role/role.type';
 import { roleProjection, sortFilmRoles } from '../role/role.service';
 import { Film, filmProjection } from './film.type';
+import { completeRelated, Ranked, RELATED_PARAMS, RelatedFilm, relatedByLinks } from '../graph/related.service';
 import { Character, characterProjection } from '../character/character.type';
 import { Franchise, FranchiseEntry, franchiseProjection } from '../franchise/franchise.type';
 import { Person, personProjection } from '../person/person.type';
@@ -18,6 +19,8 @@ export interface FilmPageParts {
   franchises?: { withFranchise: boolean };
   reviews?: { offset: number; limit: number };
   reviewSummary?: boolean;
+  /** `first` checked (relatedKeyParams). */
+  related?: { first: number };
 }
 
 export interface FilmPage {
@@ -27,6 +30,7 @@ export interface FilmPage {
   franchises?: { entries: FranchiseEntry[]; franchises: Franchise[] };
   reviews?: ReviewPage;
   reviewSummary?: ReviewSummary;
+  related?: RelatedFilm[];
 }
 
 interface StoredCredit {
@@ -45,6 +49,7 @@ interface StoredFilmPage {
   franchises?: StoredEntry[];
   reviews?: StoredReviewPage;
   reviewSummary?: StoredScores;
+  related?: { genres: number; related: Ranked[] };
 }
 
 // Expressions over a bound film `f`, shared by the loaders' batch queries and the page query so
@@ -72,6 +77,14 @@ function entriesOfFilm(withFranchise: boolean): string {
         ELSE 1 + COUNT { (o:Film)-[:IN_FRANCHISE]->(fr) WHERE o.releaseDate < f.releaseDate } END}
       ${withFranchise ? `, franchise: ${franchiseProjection('fr')}` : ''}}
   }`;
+}
+
+/** A credit's role carrying the person and character fetched with it (see Role.person). */
+function withNeighbours(credit: StoredCredit): Role {
+  const role = credit.role;
+  if (credit.person) role.person = credit.person;
+  if (credit.character !== undefined) role.character = credit.character;
+  return role;
 }
 
 /** One UNWIND statement evaluating `expression` for each film id; `missing` for unknown films. */
@@ -141,19 +154,36 @@ export const filmService = {
     if (parts.franchises) columns.push(`${entriesOfFilm(parts.franchises.withFranchise)} AS franchises`);
     if (parts.reviews) columns.push(`${reviewPageOf('f')} AS reviews`);
     if (parts.reviewSummary) columns.push(`${reviewScoresOf('f')} AS reviewSummary`);
-    const [row] = await db.read<StoredFilmPage>(`MATCH (f:Film {${KEY_PROPERTY[key]}: $value}) RETURN ${columns.join(', ')}`, {
+    let related = '';
+    if (parts.related) {
+      related = `WITH f, f AS film, {first: $relatedFirst} AS key CALL (film, key) { ${relatedByLinks()} }`;
+      columns.push('{genres: COUNT { (f)-[:IN_GENRE]->(:Genre) }, related: related} AS related');
+    }
+    const [row] = await db.read<StoredFilmPage>(`MATCH (f:Film {${KEY_PROPERTY[key]}: $value}) ${related} RETURN ${columns.join(', ')}`, {
       value,
       reviewOffset: parts.reviews?.offset ?? 0,
       reviewLimit: parts.reviews?.limit ?? 0,
+      relatedFirst: parts.related?.first ?? 0,
+      ...(parts.related ? RELATED_PARAMS : {}),
     });
     if (!row) return null;
     return {
       film: row.film,
       genres: row.genres,
-      credits: row.credits && { roles: sortFilmRoles(row.credits.map((c) => c.role)), people: row.credits.flatMap((c) => c.person ?? []), characters: row.credits.flatMap((c) => c.character ?? []) },
-      franchises: row.franchises && { entries: row.franchises.map((e) => e.entry), franchises: row.franchises.flatMap((e) => e.franchise ?? []) },
+      credits: row.credits && {
+        roles: sortFilmRoles(row.credits.map(withNeighbours)),
+        people: row.credits.flatMap((c) => c.person ?? []),
+        characters: row.credits.flatMap((c) => c.character ?? []),
+      },
+      franchises: row.franchises && {
+        entries: row.franchises.map((e) => (e.franchise ? { ...e.entry, franchise: e.franchise } : e.entry)),
+        franchises: row.franchises.flatMap((e) => e.franchise ?? []),
+      },
       reviews: row.reviews && toReviewPage(row.reviews),
       reviewSummary: row.reviewSummary && toReviewSummary(row.reviewSummary),
+      related:
+        row.related &&
+        (await completeRelated(db, [{ i: 0, filmId: row.film.id, first: parts.related!.first }], [{ i: 0, ...row.related }]))[0],
     };
   },
 

@@ -69,12 +69,12 @@ export class FranchiseResolver {
 @Resolver(() => FranchiseEntry)
 export class FranchiseEntryResolver {
   @FieldResolver(() => Franchise)
-  franchise(@Root() entry: FranchiseEntry, @Ctx() { loaders }: Context): Promise<Franchise | null> {
-    return loaders.franchiseById.load(entry.franchiseId);
+  franchise(@Root() entry: FranchiseEntry, @Ctx() { loaders }: Context): Franchise | Promise<Franchise | null> {
+    return entry.franchise ?? loaders.franchiseById.load(entry.franchiseId);
   }
 
   @FieldResolver(() => Film)
-  film(@Root() entry: FranchiseEntry, @Ctx() { loaders }: Context): Promise<Film | null> {
-    return loaders.filmById.load(entry.filmId);
+  film(@Root() entry: FranchiseEntry, @Ctx() { loaders }: Context): Film | Promise<Film | null> {
+    return entry.film ?? loaders.filmById.load(entry.filmId);
   }
 }

@@ -32,7 +32,8 @@ function entriesOfFranchise(franchise: string, withFilm: boolean): string {
 
 /** releaseOrder is the 1-based position among dated films. */
 function toEntries(stored: StoredEntry[]): FranchiseEntry[] {
-  return stored.map(({ dated, film: _film, ...entry }, i) => ({ ...entry, releaseOrder: dated ? i + 1 : null }));
+  // A film fetched with its entry rides on it (see FranchiseEntry.film).
+  return stored.map(({ dated, film, ...entry }, i) => ({ ...entry, releaseOrder: dated ? i + 1 : null, ...(film ? { film } : {}) }));
 }
 
 export const franchiseService = {

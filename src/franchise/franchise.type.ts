@@ -1,3 +1,4 @@
+import type { Film } from '../film/film.type';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
@@ -43,6 +44,9 @@ export class FranchiseEntry {
 
   franchiseId!: string;
   filmId!: string;
+  /** The entry's film and franchise when a page query fetched them whole with it (see Role.person). */
+  film?: Film;
+  franchise?: Franchise;
 }
 
 export function franchiseProjection(name: string): string {

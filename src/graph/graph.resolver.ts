@@ -37,6 +37,7 @@ function entityOf(context: Context, id: string): Promise<any> {
 
 /** The path's entities; its steps only when the request selects them (each step loads two entities and a role). */
 async function toGraphPath(context: Context, path: StoredPath, selection: Selection): Promise<GraphPath> {
+  for (const node of path.nodes) if (node.entity) context.loaders.byLabel[node.label].prime(node.id, node.entity);
   const nodes = await Promise.all(path.nodes.map((node) => entityOf(context, node.id)));
   const steps = !selection.has('steps')
     ? []

@@ -1,4 +1,5 @@
 import { labelOfId } from '../common/ids';
+import { entityProjection } from '../common/node.projection';
 import { badInput } from '../common/errors';
 import { Database, Tx } from '../db/database';
 import { Label, RelationshipType } from '../db/model';
@@ -92,6 +93,8 @@ export interface AllPathsQuery extends PathQuery {
 export interface PathNode {
   id: string;
   label: PathLabel;
+  /** The entity's stored properties when the path query returned them. */
+  entity?: { id: string };
 }
 
 export interface PathStep {
@@ -228,11 +231,14 @@ interface RawNode {
   id: string;
   label: PathLabel | 'Role';
   personId: string | null;
+  entity: { id: string } | null;
 }
 
 /** Each node of path `p` as a RawNode (labels from $labels). */
 const RAW_NODES = (p: string) => `[n IN nodes(${p}) | {id: n.id, label: coalesce([label IN $labels WHERE label IN labels(n)][0], 'Role'),
-         personId: CASE WHEN n:Role THEN head([(person:Person)-[:HAS_ROLE]->(n) | person.id]) END}]`;
+         personId: CASE WHEN n:Role THEN head([(person:Person)-[:HAS_ROLE]->(n) | person.id]) END,
+         entity: ${entityProjection('n')}}]`;
+
 
 /**
  * The entities along a raw path. A Role beside its person is inside a credit or character hop and
@@ -242,7 +248,7 @@ const RAW_NODES = (p: string) => `[n IN nodes(${p}) | {id: n.id, label: coalesce
 function entitiesOf(raw: RawNode[]): PathNode[] {
   const nodes: PathNode[] = [];
   raw.forEach((node, i) => {
-    if (node.label !== 'Role') nodes.push({ id: node.id, label: node.label });
+    if (node.label !== 'Role') nodes.push({ id: node.id, label: node.label, ...(node.entity ? { entity: node.entity } : {}) });
     else if (raw[i - 1]?.label !== 'Person' && raw[i + 1]?.label !== 'Person' && node.personId) {
       nodes.push({ id: node.personId, label: 'Person' });
     }
@@ -276,6 +282,12 @@ function compareLists(x: string[], y: string[]): number {
  * it has one, so usually this is one index look-up each). Null when either is unknown.
  */
 async function endpoints(tx: Tx, plan: Plan): Promise<Ends | null> {
+  // Two different ids that both name a path label by their prefix need no look-up: the path
+  // query matches each end on its label and id, and finds nothing for an id that names nothing.
+  const from = labelOfId(plan.fromId);
+  const to = labelOfId(plan.toId);
+  const isPathLabel = (label: string | undefined): label is PathLabel => (PATH_LABELS as readonly string[]).includes(label ?? '');
+  if (plan.fromId !== plan.toId && isPathLabel(from) && isPathLabel(to)) return { from, to };
   const branches = (id: string, param: string) => {
     const prefixed = labelOfId(id);
     const labels: readonly PathLabel[] = (PATH_LABELS as readonly string[]).includes(prefixed ?? '') ? [prefixed as PathLabel] : PATH_LABELS;

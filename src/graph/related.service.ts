@@ -45,7 +45,7 @@ export interface RelatedFilmsKey {
   first?: number | null;
 }
 
-type Ranked = RelatedFilm & { sortTitle: string | null };
+export type Ranked = RelatedFilm & { sortTitle: string | null };
 
 /**
  * Results in key order, [] for an unknown film. One query scores the films linked by franchise or
@@ -59,7 +59,24 @@ export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[
   const linked = await db.read<{ i: number; genres: number; related: Ranked[] }>(
     `UNWIND $keys AS key
      MATCH (film:Film {id: key.filmId})
-     CALL (film, key) {
+     CALL (film, key) { ${relatedByLinks()} }
+     RETURN key.i AS i, COUNT { (film)-[:IN_GENRE]->(:Genre) } AS genres, related`,
+    { keys: params, ...RELATED_PARAMS },
+  );
+  return completeRelated(db, params, linked);
+}
+
+/** Parameters RELATED_BY_LINKS reads. */
+export const RELATED_PARAMS = { castKinds: CAST_KINDS, weights: RELATED_WEIGHTS, viaLabels: ['Franchise', 'Person', 'Genre'] };
+
+/**
+ * The body of a CALL over a bound `film` and a key map with `first`: the films linked to it by
+ * franchise or people, scored with their genre bonus, best `first` as `related` (parameters:
+ * RELATED_PARAMS). The film page query runs it too, so a page asking for related films is one
+ * statement.
+ */
+export function relatedByLinks(): string {
+  return `
        CALL (film) {
          MATCH (film)-[:IN_FRANCHISE]->(via:Franchise)<-[:IN_FRANCHISE]-(other:Film)
          RETURN other, 'SAME_FRANCHISE' AS kind, via
@@ -81,11 +98,23 @@ export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[
        WITH other, score + $weights.SHARED_GENRE * size(genres) AS score, reasons + genres AS reasons
        ORDER BY score DESC, other.sortTitle, other.id
        WITH collect({filmId: other.id, score: score, reasons: reasons, sortTitle: other.sortTitle}) AS ranked
-       ${WITH_FILMS('ranked', 'key.first')}
-     }
-     RETURN key.i AS i, COUNT { (film)-[:IN_GENRE]->(:Genre) } AS genres, related`,
-    { keys: params, castKinds: CAST_KINDS, weights: RELATED_WEIGHTS, viaLabels: ['Franchise', 'Person', 'Genre'] },
-  );
+       ${WITH_FILMS('ranked', 'key.first')}`;
+}
+
+/** A key as relatedFilms checks it, for the film page to prime the loader with. */
+export function relatedKeyParams(key: RelatedFilmsKey) {
+  return { filmId: key.filmId, first: listSize(key.first) };
+}
+
+/**
+ * The page from what RELATED_BY_LINKS found, adding films that share only genres when they can
+ * reach it: one more statement, for the keys that need it.
+ */
+export async function completeRelated(
+  db: Database,
+  params: { i: number; filmId: string; first: number }[],
+  linked: { i: number; genres: number; related: Ranked[] }[],
+): Promise<RelatedFilm[][]> {
   const byIndex = new Map(linked.map((row) => [row.i, row]));
 
   // Genres alone score 0.5 a genre: they can reach the page only down to its last linked score.

@@ -8,17 +8,18 @@ import { Role } from './role.type';
 @Resolver(() => Role)
 export class RoleResolver {
   @FieldResolver(() => Person)
-  person(@Root() role: Role, @Ctx() { loaders }: Context): Promise<Person | null> {
-    return loaders.personById.load(role.personId);
+  person(@Root() role: Role, @Ctx() { loaders }: Context): Person | Promise<Person | null> {
+    return role.person ?? loaders.personById.load(role.personId);
   }
 
   @FieldResolver(() => Film)
-  film(@Root() role: Role, @Ctx() { loaders }: Context): Promise<Film | null> {
-    return loaders.filmById.load(role.filmId);
+  film(@Root() role: Role, @Ctx() { loaders }: Context): Film | Promise<Film | null> {
+    return role.film ?? loaders.filmById.load(role.filmId);
   }
 
   @FieldResolver(() => Character, { nullable: true, description: 'The recurring character played, where the graph knows it.' })
-  async character(@Root() role: Role, @Ctx() { loaders }: Context): Promise<Character | null> {
+  character(@Root() role: Role, @Ctx() { loaders }: Context): Character | null | Promise<Character | null> {
+    if (role.character !== undefined) return role.character;
     return role.characterId ? loaders.characterById.load(role.characterId) : null;
   }
 }

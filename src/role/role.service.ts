@@ -10,6 +10,9 @@ export function roleProjection(role: string, person: string, film: string, chara
     characterId: ${character}.id, personName: ${person}.name}`;
 }
 
+/** One collator, made once, for the name order of every film page's credits. */
+const byName = new Intl.Collator().compare;
+
 /** Cast in billing order (unbilled last, by name), then crew: directors first, then by kind. */
 export function sortFilmRoles(roles: Role[]): Role[] {
   const rank = (role: Role) => (CAST_KINDS.includes(role.kind) ? -1 : CREW_ORDER.indexOf(role.kind));
@@ -17,8 +20,8 @@ export function sortFilmRoles(roles: Role[]): Role[] {
     (a, b) =>
       rank(a) - rank(b) ||
       (a.billingOrder ?? Number.MAX_SAFE_INTEGER) - (b.billingOrder ?? Number.MAX_SAFE_INTEGER) ||
-      a.personName.localeCompare(b.personName) ||
-      a.id.localeCompare(b.id),
+      byName(a.personName, b.personName) ||
+      byName(a.id, b.id),
   );
 }
 
@@ -55,7 +58,8 @@ export function filmographyParams(args: FilmographyArgs) {
 }
 
 export function toFilmography(stored: StoredFilmography): { roles: Role[]; total: number } {
-  return { roles: stored.credits.map((credit) => credit.role), total: stored.total };
+  // A film fetched with its role rides on it (see Role.film).
+  return { roles: stored.credits.map((credit) => (credit.film ? { ...credit.role, film: credit.film } : credit.role)), total: stored.total };
 }
 
 export const roleService = {

@@ -1,3 +1,6 @@
+import type { Character } from '../character/character.type';
+import type { Film } from '../film/film.type';
+import type { Person } from '../person/person.type';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
@@ -62,6 +65,14 @@ export class Role implements Node {
   characterId!: string | null;
   /** For ordering a film's credits: the person's name travels with the role. */
   personName!: string;
+  /**
+   * The role's person, film and character when a page query fetched them whole along with it
+   * (undefined otherwise; a null character means the role plays none): the resolvers return them
+   * as they are, without a loader round, so a page's nested fields resolve synchronously.
+   */
+  person?: Person;
+  film?: Film;
+  character?: Character | null;
 }
 
 export const RoleConnection = ConnectionType(Role, 'Role');

@@ -28,7 +28,8 @@ const FILM_PAGE = `
   crew { id kind job person { id name } }
   franchises { kind chronologicalOrder releaseOrder franchise { name slug } }
   reviews(first: 5) { totalCount nodes { id publication score publishedOn } pageInfo { hasNextPage endCursor } }
-  reviewSummary { count averageScore }`;
+  reviewSummary { count averageScore }
+  related(first: 3) { score film { title } }`;
 
 it('answers a whole film page in one statement, exactly as the loaders do', async () => {
   const page = await run(`{ film(slug: "ballerina-2025") { ${FILM_PAGE} } }`);
@@ -39,10 +40,24 @@ it('answers a whole film page in one statement, exactly as the loaders do', asyn
   expect(film.cast[0].person.name).toBe('Ana de Armas');
   expect(film.franchises.map((f: any) => f.franchise.name)).toEqual(['John Wick']);
   expect(film.reviewSummary.count).toBe(1);
+  expect(film.related.map((r: any) => [r.film.title, r.score])).toEqual([
+    ['John Wick: Chapter 3 – Parabellum', 20],
+    ['John Wick: Chapter 4', 18],
+    ['John Wick: Chapter 2', 16.5],
+  ]);
 
   const listed = await run(`{ films(filter: { titleContains: "Ballerina" }) { nodes { ${FILM_PAGE} } } }`);
   expect(listed.statements).toBeGreaterThan(1);
   expect(listed.data.films.nodes).toEqual([film]);
+});
+
+it('resolves the reasons of related films on demand, the same as the loaders do', async () => {
+  const selection = `related(first: 3) { score film { title } reasons { kind via { id ... on Franchise { name } ... on Person { name } } } }`;
+  const page = await run(`{ film(slug: "ballerina-2025") { ${selection} } }`);
+  const reasons = page.data.film.related[0].reasons;
+  expect(reasons[0]).toEqual({ kind: 'SAME_FRANCHISE', via: expect.objectContaining({ name: 'John Wick' }) });
+  const listed = await run(`{ films(filter: { titleContains: "Ballerina" }) { nodes { ${selection} } } }`);
+  expect(listed.data.films.nodes).toEqual([page.data.film]);
 });
 
 it('answers a filmography page in one statement, exactly as the loaders do', async () => {
