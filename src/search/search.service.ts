@@ -39,45 +39,24 @@ export type SearchRow = {
   entity: { id: string };
 };
 
-
-/** Hits Lucene is asked for before the full ranking is needed: a few pages' worth. */
-const WINDOW_PAGES = 4;
-const MIN_WINDOW = 40;
-
 export const searchService = {
   /**
-   * Full-text hits over every searchable name, best first, ties by id for a stable order.
+   * Full-text hits over every searchable name, best first, ties by id for a stable order. Each
+   * hit comes back with its stored properties (the resolver primes its label's loader).
    *
-   * A one-word prefix matches thousands of names in a large catalogue, and ranking every hit
-   * grows with the catalogue. Lucene can return its best `window` hits instead; that page is the
-   * exact answer unless a tie at the page's last score may run past the window (or a type filter
-   * left the page short), and only then is every hit ranked.
+   * Every hit is ranked: a short prefix scores all its matches alike (Lucene's prefix queries are
+   * constant-score), so the first page of a tie is only known once all of it is seen.
    */
   async search(db: Database, text: string, types: SearchType[] | null, limit: number): Promise<SearchRow[]> {
     const query = luceneQuery(text);
-    if (query === null || limit === 0) return [];
+    if (query === null) return [];
     const labels = types && types.length > 0 ? types.map((type) => LABEL_OF[type]) : null;
-    const window = Math.max(limit * WINDOW_PAGES, MIN_WINDOW);
-    const windowed = await rankedHits(db, query, labels, limit, window);
-    const last = windowed.page[windowed.page.length - 1];
-    const exact = windowed.found < window || (windowed.page.length === limit && last.score > windowed.lowest);
-    return exact ? windowed.page : (await rankedHits(db, query, labels, limit, null)).page;
-  },
-};
-
-async function rankedHits(db: Database, query: string, labels: Label[] | null, limit: number, window: number | null) {
-  const [row] = await db.read<{ found: number; lowest: number | null; page: SearchRow[] }>(
-    `CALL db.index.fulltext.queryNodes('entity_names', $query${window === null ? '' : ', {limit: $window}'}) YIELD node, score
-     WITH collect({node: node, score: score}) AS hits, count(*) AS found, min(score) AS lowest
-     CALL (hits) {
-       UNWIND hits AS hit
-       WITH hit.node AS node, hit.score AS score
+    return db.read<SearchRow>(
+      `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
        ${labels ? 'WHERE any(label IN labels(node) WHERE label IN $labels)' : ''}
        WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-       RETURN collect({id: node.id, score: score, entity: ${entityProjection('node')}}) AS page
-     }
-     RETURN found, lowest, page`,
-    { query, labels, limit, window },
-  );
-  return { found: row.found, lowest: row.lowest ?? 0, page: row.page };
-}
+       RETURN node.id AS id, score, ${entityProjection('node')} AS entity`,
+      { query, labels, limit },
+    );
+  },
+};
