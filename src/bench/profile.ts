@@ -15,8 +15,8 @@ export interface ReelgraphProfile {
 
 /**
  * Profile hints the load numbers cannot give, from an in-process Reelgraph (production settings) on
- * the bench's database: how many Cypher statements one request costs (each its own session and read
- * transaction, so several Bolt round trips), counted through Database.statementCount; and where
+ * the bench's database: how many Cypher statements one request costs (each a Bolt round trip at
+ * least), counted through Database.statementCount; and where
  * the CPU goes while requests run one after another, by package (graphql, type-graphql,
  * neo4j-driver, …) or by our own folder.
  */
