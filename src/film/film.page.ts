@@ -14,10 +14,9 @@ const CREDIT_FIELDS = ['cast', 'crew', 'roles', 'directors'];
  */
 export async function loadFilmPage({ db, loaders }: Context, key: FilmKey, value: string, selection: Selection): Promise<Film | null> {
   const byKey = { id: loaders.filmById, slug: loaders.filmBySlug, imdbId: loaders.filmByImdbId }[key];
-  const parts = filmPageParts(selection);
-  if (!parts) return byKey.load(value);
   const related = relatedPart(selection);
-  if (related) parts.related = { first: related.checked };
+  const parts = filmPageParts(selection, related);
+  if (!parts) return byKey.load(value);
 
   const page = await filmService.page(db, key, value, parts);
   if (!page) return null;
@@ -54,8 +53,9 @@ function relatedPart(selection: Selection): { first: number | null; checked: num
 }
 
 /** What to fetch with the film; null when the request asks for nothing beyond its own fields. */
-function filmPageParts(selection: Selection): FilmPageParts | null {
+function filmPageParts(selection: Selection, related: { checked: number } | null): FilmPageParts | null {
   const parts: FilmPageParts = {};
+  if (related) parts.related = { first: related.checked };
   if (selection.has('genres')) parts.genres = true;
   if (CREDIT_FIELDS.some((field) => selection.has(field))) {
     parts.credits = {
@@ -77,5 +77,5 @@ function filmPageParts(selection: Selection): FilmPageParts | null {
     }
   }
   if (selection.has('reviewSummary')) parts.reviewSummary = true;
-  return Object.keys(parts).length > 0 || relatedPart(selection) ? parts : null;
+  return Object.keys(parts).length > 0 ? parts : null;
 }

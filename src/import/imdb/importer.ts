@@ -384,12 +384,7 @@ class ImdbImport {
         let groupTitle = -1;
         const groupKeys = new Set<string>();
         return (line, n) => {
-          const title = imdbNumber(firstField(line), 'tt');
-          if (title !== undefined && !this.films.has(title) && this.titles.has(title)) {
-            if (columnCount(line) !== columns) splitRow(line, columns);
-            report.skip('title not imported (its type was not chosen)');
-            return;
-          }
+          if (this.skipsUnchosenTitle(line, columns, report)) return;
           const row = parsePrincipal(splitRow(line, columns));
           if (!this.films.has(row.title)) throw new RowError(this.missingTitleMessage(row.tconst));
           if (!this.people.has(row.person)) throw new RowError(this.missingPersonMessage(row.nconst));
@@ -427,12 +422,7 @@ class ImdbImport {
       report,
       (tx, roles) => writeRoles(tx, roles, { onlyNew: true }),
       (emit) => (line, n) => {
-        const title = imdbNumber(firstField(line), 'tt');
-        if (title !== undefined && !this.films.has(title) && this.titles.has(title)) {
-          if (columnCount(line) !== columns) splitRow(line, columns);
-          report.skip('title not imported (its type was not chosen)');
-          return;
-        }
+        if (this.skipsUnchosenTitle(line, columns, report)) return;
         const row = parseCrew(splitRow(line, columns));
         if (!this.films.has(row.title)) throw new RowError(this.missingTitleMessage(row.tconst));
         const missing: string[] = [];
@@ -461,6 +451,18 @@ class ImdbImport {
   }
 
   // ---- machinery -----------------------------------------------------------------------------
+
+  /**
+   * Skips (and counts) a credit row of a title left out for its type. The row's shape is still
+   * checked, so a malformed line is reported as one even when its title is not imported.
+   */
+  private skipsUnchosenTitle(line: string, columns: number, report: FileReport): boolean {
+    const title = imdbNumber(firstField(line), 'tt');
+    if (title === undefined || this.films.has(title) || !this.titles.has(title)) return false;
+    if (columnCount(line) !== columns) splitRow(line, columns);
+    report.skip('title not imported (its type was not chosen)');
+    return true;
+  }
 
   private unknownTitleReason(title: number): string {
     return this.titles.has(title) ? 'title not imported (its type was not chosen)' : `title not in ${this.titlesSource()}`;
