@@ -35,17 +35,21 @@ export async function loadFilmPage({ db, loaders }: Context, key: FilmKey, value
   }
   if (page.reviews && parts.reviews) loaders.filmReviews.prime({ id: film.id, args: parts.reviews }, page.reviews);
   if (page.reviewSummary) loaders.reviewSummary.prime(film.id, page.reviewSummary);
-  if (page.related && related) loaders.relatedFilms.prime({ filmId: film.id, first: related.first }, page.related);
+  if (page.related && related) loaders.relatedFilms.prime({ filmId: film.id, first: related.first, reasons: related.reasons }, page.related);
   return film;
 }
 
-/** One list of related films can ride along: its `first` as asked (the loader's key) and as checked. */
-function relatedPart(selection: Selection): { first: number | null; checked: number } | null {
+/**
+ * One list of related films can ride along: its `first` as asked (the loader's key) and as
+ * checked, and whether it asks for reasons.
+ */
+function relatedPart(selection: Selection): { first: number | null; checked: number; reasons: boolean } | null {
   const uses = selection.all('related');
   if (uses.length !== 1) return null;
   const first = (uses[0].args.first as number | null | undefined) ?? null;
+  const reasons = uses[0].selection.has('reasons');
   try {
-    return { first, checked: relatedKeyParams({ filmId: '', first }).first };
+    return { first, checked: relatedKeyParams({ filmId: '', first }).first, reasons };
   } catch {
     // A bad `first` is the resolver's to report, with its own error.
     return null;
@@ -53,9 +57,9 @@ function relatedPart(selection: Selection): { first: number | null; checked: num
 }
 
 /** What to fetch with the film; null when the request asks for nothing beyond its own fields. */
-function filmPageParts(selection: Selection, related: { checked: number } | null): FilmPageParts | null {
+function filmPageParts(selection: Selection, related: { checked: number; reasons: boolean } | null): FilmPageParts | null {
   const parts: FilmPageParts = {};
-  if (related) parts.related = { first: related.checked };
+  if (related) parts.related = { first: related.checked, reasons: related.reasons };
   if (selection.has('genres')) parts.genres = true;
   if (CREDIT_FIELDS.some((field) => selection.has(field))) {
     parts.credits = {

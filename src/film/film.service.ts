@@ -19,8 +19,8 @@ export interface FilmPageParts {
   franchises?: { withFranchise: boolean };
   reviews?: { offset: number; limit: number };
   reviewSummary?: boolean;
-  /** `first` checked (relatedKeyParams). */
-  related?: { first: number };
+  /** `first` checked (relatedKeyParams), and whether the request asks why each film is related. */
+  related?: { first: number; reasons: boolean };
 }
 
 export interface FilmPage {
@@ -156,7 +156,7 @@ export const filmService = {
     if (parts.reviewSummary) columns.push(`${reviewScoresOf('f')} AS reviewSummary`);
     let related = '';
     if (parts.related) {
-      related = `WITH f, f AS film, {first: $relatedFirst} AS key CALL (film, key) { ${relatedByLinks()} }`;
+      related = `WITH f, f AS film, {first: $relatedFirst, reasons: $relatedReasons} AS key CALL (film, key) { ${relatedByLinks()} }`;
       columns.push('{genres: COUNT { (f)-[:IN_GENRE]->(:Genre) }, related: related} AS related');
     }
     const [row] = await db.read<StoredFilmPage>(`MATCH (f:Film {${KEY_PROPERTY[key]}: $value}) ${related} RETURN ${columns.join(', ')}`, {
@@ -164,6 +164,7 @@ export const filmService = {
       reviewOffset: parts.reviews?.offset ?? 0,
       reviewLimit: parts.reviews?.limit ?? 0,
       relatedFirst: parts.related?.first ?? 0,
+      relatedReasons: parts.related?.reasons ?? false,
       ...(parts.related ? RELATED_PARAMS : {}),
     });
     if (!row) return null;
@@ -183,7 +184,7 @@ export const filmService = {
       reviewSummary: row.reviewSummary && toReviewSummary(row.reviewSummary),
       related:
         row.related &&
-        (await completeRelated(db, [{ i: 0, filmId: row.film.id, first: parts.related!.first }], [{ i: 0, ...row.related }]))[0],
+        (await completeRelated(db, [{ i: 0, filmId: row.film.id, ...parts.related! }], [{ i: 0, ...row.related }]))[0],
     };
   },
 

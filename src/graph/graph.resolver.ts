@@ -142,8 +142,15 @@ export class PersonGraphResolver {
 @Resolver(() => Film)
 export class FilmGraphResolver {
   @FieldResolver(() => [RelatedFilm], { description: 'Films related through franchise, shared cast, shared crew and genre, closest first.' })
-  async related(@Root() film: Film, @Ctx() context: Context, @Arg('first', () => Int, { nullable: true }) first?: number): Promise<RelatedFilm[]> {
-    const found = await context.loaders.relatedFilms.load({ filmId: film.id, first: first ?? null });
+  async related(
+    @Root() film: Film,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): Promise<RelatedFilm[]> {
+    // The same key as the film page primes: reasons are worked out only when asked for.
+    const reasons = Selection.of(info).has('reasons');
+    const found = await context.loaders.relatedFilms.load({ filmId: film.id, first: first ?? null, reasons });
     for (const related of found) context.loaders.filmById.prime(related.filmId, related.film);
     // `via` is resolved on demand (RelatedReasonResolver): most pages show only the films.
     return found.map((r) => ({

@@ -43,6 +43,8 @@ export interface RelatedFilmsKey {
   filmId: string;
   /** Default 20, at most 100. */
   first?: number | null;
+  /** Whether to say why each film is related; default true. Most pages show only the films. */
+  reasons?: boolean | null;
 }
 
 export type Ranked = RelatedFilm & { sortTitle: string | null };
@@ -55,7 +57,7 @@ export type Ranked = RelatedFilm & { sortTitle: string | null };
  * last one on the page scores no more than the genres alone could.
  */
 export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[]): Promise<RelatedFilm[][]> {
-  const params = keys.map((key, i) => ({ i, filmId: key.filmId, first: listSize(key.first) }));
+  const params = keys.map((key, i) => ({ i, ...relatedKeyParams(key) }));
   const linked = await db.read<{ i: number; genres: number; related: Ranked[] }>(
     `UNWIND $keys AS key
      MATCH (film:Film {id: key.filmId})
@@ -66,53 +68,60 @@ export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[
   return completeRelated(db, params, linked);
 }
 
-/** Parameters RELATED_BY_LINKS reads. */
+/** Parameters relatedByLinks reads. */
 export const RELATED_PARAMS = { castKinds: CAST_KINDS, weights: RELATED_WEIGHTS, viaLabels: ['Franchise', 'Person', 'Genre'] };
 
 /**
- * The body of a CALL over a bound `film` and a key map with `first`: the films linked to it by
- * franchise or people, scored with their genre bonus, best `first` as `related` (parameters:
- * RELATED_PARAMS). The film page query runs it too, so a page asking for related films is one
- * statement.
+ * What links `film` to other films through a franchise or a person: rows of `kind, via`, and
+ * `other` too when it is not bound already (the same links, scored for every film or explained
+ * for one).
  */
-export function relatedByLinks(): string {
+const LINKS = (otherBound: boolean) => {
+  const other = otherBound ? '' : 'other, ';
   return `
-       CALL (film) {
          MATCH (film)-[:IN_FRANCHISE]->(via:Franchise)<-[:IN_FRANCHISE]-(other:Film)
-         RETURN other, 'SAME_FRANCHISE' AS kind, via
+         RETURN ${other}'SAME_FRANCHISE' AS kind, via
          UNION ALL
          MATCH (film)<-[:ON_FILM]-(here:Role)<-[:HAS_ROLE]-(via:Person)-[:HAS_ROLE]->(there:Role)-[:ON_FILM]->(other:Film)
          WHERE other <> film
          // A person with several roles on either film is one link: cast when in both casts.
          WITH other, via, collect(here.kind) AS hereKinds, collect(there.kind) AS thereKinds
-         RETURN other, CASE WHEN any(k IN hereKinds WHERE k IN $castKinds) AND any(k IN thereKinds WHERE k IN $castKinds)
-                            THEN 'SHARED_CAST' ELSE 'SHARED_CREW' END AS kind, via
+         RETURN ${other}CASE WHEN any(k IN hereKinds WHERE k IN $castKinds) AND any(k IN thereKinds WHERE k IN $castKinds)
+                            THEN 'SHARED_CAST' ELSE 'SHARED_CREW' END AS kind, via`;
+};
+
+/**
+ * The body of a CALL over a bound `film` and a key map with `first` and `reasons`: the films
+ * linked to it by franchise or people, scored with their genre bonus, best `first` as `related`
+ * (parameters: RELATED_PARAMS). Scores are counted for every linked film, but reasons are built
+ * only for the page: a busy actor links a film to hundreds of others. The film page query runs it
+ * too, so a page asking for related films is one statement.
+ */
+export function relatedByLinks(): string {
+  return `
+       CALL (film) {
+         CALL (film) { ${LINKS(false)} }
+         WITH film, other, sum($weights[kind]) AS score
+         WITH other, score + $weights.SHARED_GENRE * COUNT { (film)-[:IN_GENRE]->(:Genre)<-[:IN_GENRE]-(other) } AS score
+         ORDER BY score DESC, other.sortTitle, other.id
+         RETURN collect({other: other, score: score}) AS ranked
        }
-       WITH film, other, kind, via ORDER BY coalesce(via.sortName, via.folded, toLower(via.name)), via.id
-       WITH film, other, sum($weights[kind]) AS score, collect({kind: kind, viaId: via.id, viaLabel: ${VIA_LABEL('via')}}) AS reasons
-       CALL (film, other) {
-         MATCH (film)-[:IN_GENRE]->(genre:Genre)<-[:IN_GENRE]-(other)
-         WITH genre ORDER BY genre.name, genre.id
-         RETURN collect({kind: 'SHARED_GENRE', viaId: genre.id, viaLabel: 'Genre'}) AS genres
-       }
-       WITH other, score + $weights.SHARED_GENRE * size(genres) AS score, reasons + genres AS reasons
-       ORDER BY score DESC, other.sortTitle, other.id
-       WITH collect({filmId: other.id, score: score, reasons: reasons, sortTitle: other.sortTitle}) AS ranked
-       ${WITH_FILMS('ranked', 'key.first')}`;
+       ${PAGE('ranked', 'key')}
+       RETURN related`;
 }
 
 /** A key as relatedFilms checks it, for the film page to prime the loader with. */
 export function relatedKeyParams(key: RelatedFilmsKey) {
-  return { filmId: key.filmId, first: listSize(key.first) };
+  return { filmId: key.filmId, first: listSize(key.first), reasons: key.reasons ?? true };
 }
 
 /**
- * The page from what RELATED_BY_LINKS found, adding films that share only genres when they can
+ * The page from what relatedByLinks found, adding films that share only genres when they can
  * reach it: one more statement, for the keys that need it.
  */
 export async function completeRelated(
   db: Database,
-  params: { i: number; filmId: string; first: number }[],
+  params: { i: number; filmId: string; first: number; reasons: boolean }[],
   linked: { i: number; genres: number; related: Ranked[] }[],
 ): Promise<RelatedFilm[][]> {
   const byIndex = new Map(linked.map((row) => [row.i, row]));
@@ -123,7 +132,7 @@ export async function completeRelated(
     if (!row || row.genres === 0 || key.first === 0) return [];
     const last = row.related.length < key.first ? 0 : row.related[key.first - 1].score;
     const minShared = Math.max(1, Math.ceil(last / RELATED_WEIGHTS.SHARED_GENRE));
-    return minShared <= row.genres ? [{ i: key.i, filmId: key.filmId, first: key.first, minShared }] : [];
+    return minShared <= row.genres ? [{ ...key, minShared }] : [];
   });
   const genreOnly = new Map<number, Ranked[]>();
   if (fills.length > 0) {
@@ -136,17 +145,16 @@ export async function completeRelated(
               [(film)<-[:ON_FILM]-(:Role)<-[:HAS_ROLE]-(p:Person) | p] AS people
          MATCH (film)-[:IN_GENRE]->(genre:Genre)<-[:IN_GENRE]-(other:Film)
          WHERE other <> film
-         WITH fill, franchises, people, other, genre ORDER BY genre.name, genre.id
-         WITH fill, franchises, people, other, collect({kind: 'SHARED_GENRE', viaId: genre.id, viaLabel: 'Genre'}) AS reasons
-         WHERE size(reasons) >= fill.minShared
+         WITH fill, franchises, people, other, count(genre) AS shared
+         WHERE shared >= fill.minShared
            AND NOT EXISTS { (other)-[:IN_FRANCHISE]->(f:Franchise) WHERE f IN franchises }
            AND NOT EXISTS { (other)<-[:ON_FILM]-(:Role)<-[:HAS_ROLE]-(p:Person) WHERE p IN people }
-         WITH other, reasons ORDER BY size(reasons) DESC, other.sortTitle, other.id
-         WITH collect({filmId: other.id, score: $genreWeight * size(reasons), reasons: reasons, sortTitle: other.sortTitle}) AS ranked
-         ${WITH_FILMS('ranked', 'fill.first')}
+         WITH other, shared ORDER BY shared DESC, other.sortTitle, other.id
+         RETURN collect({other: other, score: $weights.SHARED_GENRE * shared}) AS ranked
        }
+       ${PAGE('ranked', 'fill')}
        RETURN fill.i AS i, related`,
-      { fills, genreWeight: RELATED_WEIGHTS.SHARED_GENRE },
+      { fills, ...RELATED_PARAMS },
     );
     rows.forEach((row) => genreOnly.set(row.i, row.related));
   }
@@ -166,13 +174,28 @@ export async function completeRelated(
   });
 }
 
-/** The first `first` of `ranked` as `related`, each with its film's properties: only the page is projected. */
-const WITH_FILMS = (ranked: string, first: string) => `CALL (${ranked}, ${first.split('.')[0]}) {
-         UNWIND ${ranked}[..${first}] AS r
-         MATCH (other:Film {id: r.filmId})
-         RETURN collect({filmId: r.filmId, score: r.score, reasons: r.reasons, sortTitle: r.sortTitle, film: ${filmProjection('other')}}) AS related
-       }
-       RETURN related`;
+/**
+ * The first `key.first` of `ranked` (maps of `other, score`, best first) as `related`, each with
+ * its film's properties and, when `key.reasons`, what links it to `film`: only the page's films
+ * are projected and explained.
+ */
+const PAGE = (ranked: string, key: string) => `CALL (film, ${ranked}, ${key}) {
+         UNWIND ${ranked}[..${key}.first] AS hit
+         WITH film, ${key}, hit.other AS other, hit.score AS score
+         CALL (film, other, ${key}) {
+           WITH film, other WHERE ${key}.reasons
+           CALL (film, other) {
+             ${LINKS(true)}
+             UNION ALL
+             MATCH (film)-[:IN_GENRE]->(via:Genre)<-[:IN_GENRE]-(other)
+             RETURN 'SHARED_GENRE' AS kind, via
+           }
+           WITH kind, via ORDER BY CASE kind WHEN 'SHARED_GENRE' THEN via.name ELSE coalesce(via.sortName, via.folded, toLower(via.name)) END, via.id
+           RETURN collect({kind: kind, viaId: via.id, viaLabel: ${VIA_LABEL('via')}}) AS reasons
+         }
+         RETURN collect({filmId: other.id, score: score, reasons: reasons, sortTitle: other.sortTitle, film: ${filmProjection('other')}}) AS related
+       }`;
+
 
 const VIA_LABEL = (via: string) => `[label IN $viaLabels WHERE label IN labels(${via})][0]`;
 

@@ -58,6 +58,11 @@ it('resolves the reasons of related films on demand, the same as the loaders do'
   expect(reasons[0]).toEqual({ kind: 'SAME_FRANCHISE', via: expect.objectContaining({ name: 'John Wick' }) });
   const listed = await run(`{ films(filter: { titleContains: "Ballerina" }) { nodes { ${selection} } } }`);
   expect(listed.data.films.nodes).toEqual([page.data.film]);
+
+  // Without reasons the scoring skips them; both aliases must still rank the same films.
+  const both = await run(`{ film(slug: "ballerina-2025") { bare: related(first: 5) { score film { title } } full: related(first: 5) { score film { title } reasons { kind } } } }`);
+  expect(both.data.film.bare).toEqual(both.data.film.full.map(({ score, film }: any) => ({ score, film })));
+  expect(both.data.film.full.every((r: any) => r.reasons.length > 0)).toBe(true);
 });
 
 it('answers a filmography page in one statement, exactly as the loaders do', async () => {

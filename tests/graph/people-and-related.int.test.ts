@@ -198,6 +198,18 @@ describe('related films', () => {
     expect(related[4].reasons.map((r) => r.viaLabel)).toEqual(['Person', 'Person', 'Genre']);
   });
 
+  it('scores the same without working out reasons, when they are not asked for', async () => {
+    const keys = ['ballerina-2025', 'john-wick-2014', 'the-matrix-1999'].map((slug) => ({ filmId: seed.id('Film', slug), first: 8 }));
+    const withReasons = await relatedFilms(db, keys);
+    const { result: bare, count } = await statements(() => relatedFilms(db, keys.map((key) => ({ ...key, reasons: false }))));
+    expect(count).toBeLessThanOrEqual(2);
+    expect(bare.map((list) => list.map((r) => [r.filmId, r.score, r.film.title]))).toEqual(
+      withReasons.map((list) => list.map((r) => [r.filmId, r.score, r.film.title])),
+    );
+    expect(withReasons.flat().every((r) => r.reasons.length > 0)).toBe(true);
+    expect(bare.flat().every((r) => r.reasons.length === 0)).toBe(true);
+  });
+
   it('cuts at first, per key, never lists the film itself, and batches', async () => {
     const { result, count } = await statements(() =>
       relatedFilms(db, [
