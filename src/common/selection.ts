@@ -52,6 +52,23 @@ export class Selection {
     return this.fields.get(name) ?? [];
   }
 
+  /** The fields asked for here, aliases merged. */
+  names(): string[] {
+    return [...this.fields.keys()];
+  }
+
+  /** The selections of `name` at any depth below this point, under every alias. */
+  allBelow(name: string): Selection[] {
+    const found: Selection[] = [];
+    for (const [field, uses] of this.fields) {
+      for (const use of uses) {
+        if (field === name) found.push(use.selection);
+        found.push(...use.selection.allBelow(name));
+      }
+    }
+    return found;
+  }
+
   /** Whether `name` is asked for at any depth below this point. */
   reaches(name: string): boolean {
     for (const [field, uses] of this.fields) {

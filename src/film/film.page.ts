@@ -1,6 +1,6 @@
 import { pageRequest } from '../common/page';
 import { Selection } from '../common/selection';
-import { relatedKeyParams } from '../graph/related.service';
+import { relatedFilmProperties, relatedKeyParams } from '../graph/related.service';
 import { Context } from '../server/context';
 import { FilmKey, FilmPageParts, filmService } from './film.service';
 import { Film } from './film.type';
@@ -35,21 +35,25 @@ export async function loadFilmPage({ db, loaders }: Context, key: FilmKey, value
   }
   if (page.reviews && parts.reviews) loaders.filmReviews.prime({ id: film.id, args: parts.reviews }, page.reviews);
   if (page.reviewSummary) loaders.reviewSummary.prime(film.id, page.reviewSummary);
-  if (page.related && related) loaders.relatedFilms.prime({ filmId: film.id, first: related.first, reasons: related.reasons }, page.related);
+  if (page.related && related) {
+    const { first, reasons, films } = related;
+    loaders.relatedFilms.prime({ filmId: film.id, first, reasons, films }, page.related);
+  }
   return film;
 }
 
 /**
  * One list of related films can ride along: its `first` as asked (the loader's key) and as
- * checked, and whether it asks for reasons.
+ * checked, whether it asks for reasons, and what of the films it shows.
  */
-function relatedPart(selection: Selection): { first: number | null; checked: number; reasons: boolean } | null {
+function relatedPart(selection: Selection): { first: number | null; checked: number; reasons: boolean; films: string[] } | null {
   const uses = selection.all('related');
   if (uses.length !== 1) return null;
   const first = (uses[0].args.first as number | null | undefined) ?? null;
   const reasons = uses[0].selection.has('reasons');
+  const films = relatedFilmProperties(uses[0].selection);
   try {
-    return { first, checked: relatedKeyParams({ filmId: '', first }).first, reasons };
+    return { first, checked: relatedKeyParams({ filmId: '', first }).first, reasons, films };
   } catch {
     // A bad `first` is the resolver's to report, with its own error.
     return null;
@@ -57,9 +61,9 @@ function relatedPart(selection: Selection): { first: number | null; checked: num
 }
 
 /** What to fetch with the film; null when the request asks for nothing beyond its own fields. */
-function filmPageParts(selection: Selection, related: { checked: number; reasons: boolean } | null): FilmPageParts | null {
+function filmPageParts(selection: Selection, related: { checked: number; reasons: boolean; films: string[] } | null): FilmPageParts | null {
   const parts: FilmPageParts = {};
-  if (related) parts.related = { first: related.checked, reasons: related.reasons };
+  if (related) parts.related = { first: related.checked, reasons: related.reasons, films: related.films };
   if (selection.has('genres')) parts.genres = true;
   if (CREDIT_FIELDS.some((field) => selection.has(field))) {
     parts.credits = {

@@ -19,8 +19,8 @@ export interface FilmPageParts {
   franchises?: { withFranchise: boolean };
   reviews?: { offset: number; limit: number };
   reviewSummary?: boolean;
-  /** `first` checked (relatedKeyParams), and whether the request asks why each film is related. */
-  related?: { first: number; reasons: boolean };
+  /** `first` checked (relatedKeyParams), whether the request asks why each film is related, and what it shows of the films. */
+  related?: { first: number; reasons: boolean; films: string[] };
 }
 
 export interface FilmPage {
@@ -156,7 +156,7 @@ export const filmService = {
     if (parts.reviewSummary) columns.push(`${reviewScoresOf('f')} AS reviewSummary`);
     let related = '';
     if (parts.related) {
-      related = `WITH f, f AS film, {first: $relatedFirst, reasons: $relatedReasons} AS key CALL (film, key) { ${relatedByLinks()} }`;
+      related = `WITH f, f AS film, {first: $relatedFirst, reasons: $relatedReasons} AS key CALL (film, key) { ${relatedByLinks(parts.related.films)} }`;
       columns.push('{genres: COUNT { (f)-[:IN_GENRE]->(:Genre) }, related: related} AS related');
     }
     const [row] = await db.read<StoredFilmPage>(`MATCH (f:Film {${KEY_PROPERTY[key]}: $value}) ${related} RETURN ${columns.join(', ')}`, {

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.type';
 import { DateScalar } from '../common/date.scalar';
 import { Node } from '../common/node.type';
+import { EntityProperties, projectionOf } from '../common/projection';
 
 @ObjectType({ implements: Node })
 export class Film implements Node {
@@ -66,14 +67,59 @@ export function ratingsOf(film: Film): AggregateRating[] {
   }));
 }
 
-/** The stored properties a Film is read with, everywhere. */
-export const FILM_PROJECTION = `{.id, .slug, .title, .originalTitle, alternativeTitles: coalesce(%.alternativeTitles, []),
-  releaseDate: toString(%.releaseDate), .year, .runtimeMinutes, .overview, .imdbId, .tmdbId, .wikidataId,
-  .ratingSources, .ratingValues, .ratingScales, .ratingVotes}`;
+/** A Film's stored properties, and what each of its fields reads (see EntityProperties). */
+export const FILM_PROPERTIES: EntityProperties = {
+  entries: {
+    id: '.id',
+    slug: '.slug',
+    title: '.title',
+    originalTitle: '.originalTitle',
+    alternativeTitles: 'alternativeTitles: coalesce(%.alternativeTitles, [])',
+    releaseDate: 'releaseDate: toString(%.releaseDate)',
+    year: '.year',
+    runtimeMinutes: '.runtimeMinutes',
+    overview: '.overview',
+    imdbId: '.imdbId',
+    tmdbId: '.tmdbId',
+    wikidataId: '.wikidataId',
+    ratingSources: '.ratingSources',
+    ratingValues: '.ratingValues',
+    ratingScales: '.ratingScales',
+    ratingVotes: '.ratingVotes',
+  },
+  reads: {
+    __typename: [],
+    id: ['id'],
+    slug: ['slug'],
+    title: ['title'],
+    originalTitle: ['originalTitle'],
+    alternativeTitles: ['alternativeTitles'],
+    releaseDate: ['releaseDate'],
+    year: ['year'],
+    runtimeMinutes: ['runtimeMinutes'],
+    overview: ['overview'],
+    externalIds: ['imdbId', 'tmdbId', 'wikidataId'],
+    ratings: ['ratingSources', 'ratingValues', 'ratingScales', 'ratingVotes'],
+    // Resolved through loaders keyed by the film's id.
+    genres: [],
+    cast: [],
+    crew: [],
+    directors: [],
+    roles: [],
+    franchises: [],
+    reviews: [],
+    reviewSummary: [],
+    related: [],
+    mentionedIn: [],
+  },
+};
 
-/** FILM_PROJECTION for the variable `name`: `f {…}`. */
-export function filmProjection(name: string): string {
-  return `${name} ${FILM_PROJECTION.replace(/%/g, name)}`;
+/**
+ * The Film projection for the variable `name`: `f {…}`, every stored property unless `properties`
+ * (from propertiesFor) names fewer.
+ */
+export function filmProjection(name: string, properties: readonly string[] | null = null): string {
+  return projectionOf(FILM_PROPERTIES, name, properties);
 }
 
 export const FilmConnection = ConnectionType(Film, 'Film');

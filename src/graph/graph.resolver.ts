@@ -5,7 +5,9 @@ import { labelOfId } from '../common/ids';
 import { Connection, pageRequest, toConnection } from '../common/page';
 import { Label } from '../db/model';
 import { Node } from '../common/node.type';
-import { Film } from '../film/film.type';
+import { Film, FILM_PROPERTIES } from '../film/film.type';
+import { isWhole } from '../common/projection';
+import { relatedFilmProperties } from './related.service';
 import { Franchise } from '../franchise/franchise.type';
 import { Person } from '../person/person.type';
 import { Review, ReviewConnection } from '../review/review.type';
@@ -148,10 +150,12 @@ export class FilmGraphResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ): Promise<RelatedFilm[]> {
-    // The same key as the film page primes: reasons are worked out only when asked for.
-    const reasons = Selection.of(info).has('reasons');
-    const found = await context.loaders.relatedFilms.load({ filmId: film.id, first: first ?? null, reasons });
-    for (const related of found) context.loaders.filmById.prime(related.filmId, related.film);
+    // The same key as the film page primes: reasons are worked out only when asked for, and the
+    // films read only as far as the request shows them.
+    const selection = Selection.of(info);
+    const films = relatedFilmProperties(selection);
+    const found = await context.loaders.relatedFilms.load({ filmId: film.id, first: first ?? null, reasons: selection.has('reasons'), films });
+    if (isWhole(FILM_PROPERTIES, films)) for (const related of found) context.loaders.filmById.prime(related.filmId, related.film);
     // `via` is resolved on demand (RelatedReasonResolver): most pages show only the films.
     return found.map((r) => ({
       film: r.film,

@@ -1,5 +1,7 @@
 import { Database } from '../db/database';
-import { Film, filmProjection } from '../film/film.type';
+import { propertiesFor } from '../common/projection';
+import { Selection } from '../common/selection';
+import { Film, FILM_PROPERTIES, filmProjection } from '../film/film.type';
 import { listSize } from './args';
 
 /**
@@ -45,6 +47,13 @@ export interface RelatedFilmsKey {
   first?: number | null;
   /** Whether to say why each film is related; default true. Most pages show only the films. */
   reasons?: boolean | null;
+  /** The film properties to read (relatedFilmProperties); default every one. */
+  films?: string[] | null;
+}
+
+/** What Film.related reads of its films: what the request shows of them, under `film`. */
+export function relatedFilmProperties(selection: Selection): string[] {
+  return propertiesFor(FILM_PROPERTIES, selection.allBelow('film')) ?? Object.keys(FILM_PROPERTIES.entries);
 }
 
 export type Ranked = RelatedFilm & { sortTitle: string | null };
@@ -58,14 +67,24 @@ export type Ranked = RelatedFilm & { sortTitle: string | null };
  */
 export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[]): Promise<RelatedFilm[][]> {
   const params = keys.map((key, i) => ({ i, ...relatedKeyParams(key) }));
-  const linked = await db.read<{ i: number; genres: number; related: Ranked[] }>(
-    `UNWIND $keys AS key
-     MATCH (film:Film {id: key.filmId})
-     CALL (film, key) { ${relatedByLinks()} }
-     RETURN key.i AS i, COUNT { (film)-[:IN_GENRE]->(:Genre) } AS genres, related`,
-    { keys: params, ...RELATED_PARAMS },
+  // The film projection is statement text: one statement for each set of properties asked for.
+  const groups = new Map<string, typeof params>();
+  for (const key of params) groups.set(JSON.stringify(key.films), [...(groups.get(JSON.stringify(key.films)) ?? []), key]);
+  const results = new Map<number, RelatedFilm[]>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const { films } = group[0];
+      const linked = await db.read<{ i: number; genres: number; related: Ranked[] }>(
+        `UNWIND $keys AS key
+         MATCH (film:Film {id: key.filmId})
+         CALL (film, key) { ${relatedByLinks(films)} }
+         RETURN key.i AS i, COUNT { (film)-[:IN_GENRE]->(:Genre) } AS genres, related`,
+        { keys: group, ...RELATED_PARAMS },
+      );
+      (await completeRelated(db, group, linked)).forEach((related, n) => results.set(group[n].i, related));
+    }),
   );
-  return completeRelated(db, params, linked);
+  return params.map((key) => results.get(key.i)!);
 }
 
 /** Parameters relatedByLinks reads. */
@@ -97,7 +116,7 @@ const LINKS = (otherBound: boolean) => {
  * only for the page: a busy actor links a film to hundreds of others. The film page query runs it
  * too, so a page asking for related films is one statement.
  */
-export function relatedByLinks(): string {
+export function relatedByLinks(films: readonly string[] | null): string {
   return `
        CALL (film) {
          CALL (film) { ${LINKS(false)} }
@@ -106,22 +125,23 @@ export function relatedByLinks(): string {
          ORDER BY score DESC, other.sortTitle, other.id
          RETURN collect({other: other, score: score}) AS ranked
        }
-       ${PAGE('ranked', 'key')}
+       ${PAGE('ranked', 'key', films)}
        RETURN related`;
 }
 
 /** A key as relatedFilms checks it, for the film page to prime the loader with. */
 export function relatedKeyParams(key: RelatedFilmsKey) {
-  return { filmId: key.filmId, first: listSize(key.first), reasons: key.reasons ?? true };
+  return { filmId: key.filmId, first: listSize(key.first), reasons: key.reasons ?? true, films: key.films ?? null };
 }
 
 /**
  * The page from what relatedByLinks found, adding films that share only genres when they can
- * reach it: one more statement, for the keys that need it.
+ * reach it: one more statement, for the keys that need it. The keys must all read the same film
+ * properties.
  */
 export async function completeRelated(
   db: Database,
-  params: { i: number; filmId: string; first: number; reasons: boolean }[],
+  params: { i: number; filmId: string; first: number; reasons: boolean; films: string[] | null }[],
   linked: { i: number; genres: number; related: Ranked[] }[],
 ): Promise<RelatedFilm[][]> {
   const byIndex = new Map(linked.map((row) => [row.i, row]));
@@ -152,7 +172,7 @@ export async function completeRelated(
          WITH other, shared ORDER BY shared DESC, other.sortTitle, other.id
          RETURN collect({other: other, score: $weights.SHARED_GENRE * shared}) AS ranked
        }
-       ${PAGE('ranked', 'fill')}
+       ${PAGE('ranked', 'fill', fills[0].films)}
        RETURN fill.i AS i, related`,
       { fills, ...RELATED_PARAMS },
     );
@@ -176,10 +196,10 @@ export async function completeRelated(
 
 /**
  * The first `key.first` of `ranked` (maps of `other, score`, best first) as `related`, each with
- * its film's properties and, when `key.reasons`, what links it to `film`: only the page's films
+ * its film's `films` properties (all when null) and, when `key.reasons`, what links it to `film`: only the page's films
  * are projected and explained.
  */
-const PAGE = (ranked: string, key: string) => `CALL (film, ${ranked}, ${key}) {
+const PAGE = (ranked: string, key: string, films: readonly string[] | null) => `CALL (film, ${ranked}, ${key}) {
          UNWIND ${ranked}[..${key}.first] AS hit
          WITH film, ${key}, hit.other AS other, hit.score AS score
          CALL (film, other, ${key}) {
@@ -193,7 +213,7 @@ const PAGE = (ranked: string, key: string) => `CALL (film, ${ranked}, ${key}) {
            WITH kind, via ORDER BY CASE kind WHEN 'SHARED_GENRE' THEN via.name ELSE coalesce(via.sortName, via.folded, toLower(via.name)) END, via.id
            RETURN collect({kind: kind, viaId: via.id, viaLabel: ${VIA_LABEL('via')}}) AS reasons
          }
-         RETURN collect({filmId: other.id, score: score, reasons: reasons, sortTitle: other.sortTitle, film: ${filmProjection('other')}}) AS related
+         RETURN collect({filmId: other.id, score: score, reasons: reasons, sortTitle: other.sortTitle, film: ${filmProjection('other', films)}}) AS related
        }`;
 
 

@@ -1,7 +1,10 @@
 import { pageRequest } from '../common/page';
+import { isWhole } from '../common/projection';
 import { Selection } from '../common/selection';
+import { FILM_PROPERTIES } from '../film/film.type';
 import { RoleKind } from '../role/role.type';
 import { Context } from '../server/context';
+import { filmographyArgs } from '../role/role.service';
 import { PersonKey, PersonPageParts, personService } from './person.service';
 import { Person } from './person.type';
 
@@ -22,7 +25,9 @@ export async function loadPersonPage({ db, loaders }: Context, key: PersonKey, v
   if (page.filmography && parts.filmography) {
     const { roles, total, films } = page.filmography;
     loaders.filmography.prime({ id: person.id, args: parts.filmography.args }, { roles, total });
-    for (const film of films) loaders.filmById.prime(film.id, film);
+    // Films read in part serve only the roles they ride on, never another field's lookup.
+    const { films: read } = parts.filmography.args;
+    if (read && isWhole(FILM_PROPERTIES, read)) for (const film of films) loaders.filmById.prime(film.id, film);
   }
   return person;
 }
@@ -34,9 +39,7 @@ function personPageParts(selection: Selection): PersonPageParts | null {
   const { kinds, first, after } = roles[0].args as { kinds?: RoleKind[] | null; first?: number | null; after?: string | null };
   try {
     const page = pageRequest(first, after);
-    // The same key, in the same property order, as Person.roles asks its loader for.
-    const args = { kinds: kinds ?? null, offset: page.offset, limit: page.limit + 1 };
-    return { filmography: { args, withFilm: roles[0].selection.reaches('film') } };
+    return { filmography: { args: filmographyArgs(page, kinds, roles[0].selection) } };
   } catch {
     // A bad page argument is the resolver's to report, with its own error.
     return null;

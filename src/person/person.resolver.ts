@@ -4,6 +4,7 @@ import { Selection } from '../common/selection';
 import { exactlyOne } from '../common/args';
 import { ExternalIds, externalIdsOf } from '../common/external-ids.type';
 import { Connection, pageRequest, toConnection } from '../common/page';
+import { filmographyArgs } from '../role/role.service';
 import { Role, RoleConnection, RoleKind } from '../role/role.type';
 import { Context } from '../server/context';
 import { PersonFilter } from './person.inputs';
@@ -46,15 +47,13 @@ export class PersonResolver {
   async roles(
     @Root() person: Person,
     @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<Role>> {
     const page = pageRequest(first, after);
-    const { roles, total } = await loaders.filmography.load({
-      id: person.id,
-      args: { kinds: kinds ?? null, offset: page.offset, limit: page.limit + 1 },
-    });
+    const { roles, total } = await loaders.filmography.load({ id: person.id, args: filmographyArgs(page, kinds, Selection.of(info)) });
     return toConnection(roles, page, total);
   }
 }

@@ -12,7 +12,7 @@ const KEY_PROPERTY: Record<PersonKey, string> = { id: 'id', slug: 'slug', imdbId
 
 /** Which parts of a person page to fetch with the person (see `page`). */
 export interface PersonPageParts {
-  filmography?: { args: FilmographyArgs; withFilm: boolean };
+  filmography?: { args: FilmographyArgs };
 }
 
 export interface PersonPage {
@@ -24,7 +24,7 @@ export const personService = {
   /** A person and the page of their filmography the request asks for, in one statement. */
   async page(db: Database, key: PersonKey, value: string, parts: PersonPageParts): Promise<PersonPage | null> {
     const columns = [`${personProjection('p')} AS person`];
-    if (parts.filmography) columns.push(`${filmographyOf('p', parts.filmography.withFilm)} AS filmography`);
+    if (parts.filmography) columns.push(`${filmographyOf('p', parts.filmography.args.films)} AS filmography`);
     const [row] = await db.read<{ person: Person; filmography?: StoredFilmography }>(
       `MATCH (p:Person {${KEY_PROPERTY[key]}: $value}) RETURN ${columns.join(', ')}`,
       { value, ...(parts.filmography ? filmographyParams(parts.filmography.args) : {}) },

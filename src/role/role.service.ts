@@ -1,6 +1,8 @@
 import { inKeyOrder } from '../common/batch';
 import { Database } from '../db/database';
-import { Film, filmProjection } from '../film/film.type';
+import { propertiesToRead } from '../common/projection';
+import { Selection } from '../common/selection';
+import { Film, FILM_PROPERTIES, filmProjection } from '../film/film.type';
 import { CAST_KINDS, CREW_ORDER, Role, RoleKind } from './role.type';
 
 /** A Role with what ordering needs of its person; `c` may be null (no recurring character). */
@@ -29,6 +31,8 @@ export interface FilmographyArgs {
   kinds: RoleKind[] | null;
   offset: number;
   limit: number;
+  /** The film properties to fetch with each role (propertiesToRead), null for none. */
+  films: string[] | null;
 }
 
 export interface StoredFilmography {
@@ -38,19 +42,28 @@ export interface StoredFilmography {
 
 /**
  * One page of the bound person's filmography, newest film first (undated films last), then title
- * and kind, with the total; the films too when `withFilm`. The sort runs per person inside the
+ * and kind, with the total; with each role its film's `films` properties, unless null. The sort runs per person inside the
  * subquery, so a person with thousands of credits costs a top-k sort and only the page crosses
  * the wire. Parameters: filmographyParams.
  */
-export function filmographyOf(person: string, withFilm: boolean): string {
+export function filmographyOf(person: string, films: readonly string[] | null): string {
   return `{credits: COLLECT {
       MATCH (${person})-[:HAS_ROLE]->(r:Role)-[:ON_FILM]->(f:Film)
       WHERE $roleKinds IS NULL OR r.kind IN $roleKinds
       WITH r, f ORDER BY f.releaseDate IS NULL, f.releaseDate DESC, f.year DESC, f.title, r.kind, r.id
       SKIP $roleOffset LIMIT $roleLimit
       OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-      RETURN {role: ${roleProjection('r', person, 'f', 'c')}${withFilm ? `, film: ${filmProjection('f')}` : ''}}
+      RETURN {role: ${roleProjection('r', person, 'f', 'c')}${films ? `, film: ${filmProjection('f', films)}` : ''}}
     }, total: COUNT { (${person})-[:HAS_ROLE]->(r:Role) WHERE $roleKinds IS NULL OR r.kind IN $roleKinds }}`;
+}
+
+/**
+ * The filmography loader's arguments for one page, made the same way by Person.roles and the
+ * person page so the page's answer is the resolver's cache hit: the films are fetched with their
+ * roles, reading what the request shows of them.
+ */
+export function filmographyArgs(page: { offset: number; limit: number }, kinds: RoleKind[] | null | undefined, selection: Selection): FilmographyArgs {
+  return { kinds: kinds ?? null, offset: page.offset, limit: page.limit + 1, films: propertiesToRead(FILM_PROPERTIES, selection.allBelow('film')) };
 }
 
 export function filmographyParams(args: FilmographyArgs) {
@@ -83,7 +96,7 @@ export const roleService = {
     const rows = await db.read<{ key: string; value: StoredFilmography }>(
       `UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
-       RETURN personId AS key, ${filmographyOf('p', false)} AS value`,
+       RETURN personId AS key, ${filmographyOf('p', args.films)} AS value`,
       { personIds, ...filmographyParams(args) },
     );
     return inKeyOrder(personIds, rows, { credits: [], total: 0 }).map(toFilmography);

@@ -65,6 +65,32 @@ it('resolves the reasons of related films on demand, the same as the loaders do'
   expect(both.data.film.full.every((r: any) => r.reasons.length > 0)).toBe(true);
 });
 
+it('reads related films and filmography films only as far as they are shown, without short-changing other lookups', async () => {
+  const whole = `id title year overview runtimeMinutes alternativeTitles ratings { source value } externalIds { imdb }`;
+  const parabellum = (await run(`{ film(slug: "john-wick-chapter-3-parabellum-2019") { ${whole} } }`)).data.film;
+  expect(parabellum.runtimeMinutes).toBeGreaterThan(0);
+  expect(parabellum.externalIds.imdb).toMatch(/^tt/);
+
+  // The related list shows only titles; the same film reached later in the same request, through
+  // the franchise's entries, is whole.
+  const shownWhole = `franchises { franchise { entries { film { ${whole} } } } }`;
+  const related = await run(`{ film(slug: "ballerina-2025") { related(first: 3) { film { title } } ${shownWhole} } }`);
+  expect(related.data.film.related[0].film).toEqual({ title: parabellum.title });
+  const entries = related.data.film.franchises[0].franchise.entries.map((e: any) => e.film);
+  expect(entries).toContainEqual(parabellum);
+
+  // The same, for a filmography showing only titles and the franchises of the same person.
+  const keanu = await run(`{ person(slug: "keanu-reeves") { roles(first: 20) { nodes { film { id title } } } franchises { films { ${whole} } } } }`);
+  expect(keanu.data.person.roles.nodes.map((r: any) => r.film.id)).toContain(parabellum.id);
+  expect(keanu.data.person.franchises.flatMap((f: any) => f.films)).toContainEqual(parabellum);
+
+  // And the other way round: the filmography's films read whole by one field, in part by another.
+  const twice = await run(`{ person(slug: "keanu-reeves") { roles(first: 3) { nodes { film { title } } } } people(filter: { nameContains: "Keanu Reeves" }) { nodes { roles(first: 3) { nodes { film { title runtimeMinutes externalIds { imdb } } } } } } }`);
+  const shown = twice.data.people.nodes[0].roles.nodes.map((r: any) => r.film);
+  expect(twice.data.person.roles.nodes.map((r: any) => r.film.title)).toEqual(shown.map((f: any) => f.title));
+  expect(shown.every((f: any) => f.runtimeMinutes > 0 && /^tt/.test(f.externalIds.imdb))).toBe(true);
+});
+
 it('answers a filmography page in one statement, exactly as the loaders do', async () => {
   const selection = `name roles(first: 5, kinds: [ACTOR]) { totalCount nodes { kind characters film { title year } } pageInfo { hasNextPage } }`;
   const page = await run(`{ person(slug: "keanu-reeves") { ${selection} } }`);
