@@ -1,4 +1,6 @@
+import { isWhole, propertiesToRead } from '../common/projection';
 import { Selection } from '../common/selection';
+import { Film, FILM_PROPERTIES } from '../film/film.type';
 import { franchisePeopleParams } from '../graph/franchise-people.service';
 import { RoleKindName } from '../ingest/records';
 import { Context } from '../server/context';
@@ -19,12 +21,21 @@ export async function loadFranchisePage({ db, loaders }: Context, key: 'id' | 's
   const { franchise } = page;
   byKey.prime(value, franchise);
   loaders.franchiseById.prime(franchise.id, franchise);
-  if (page.entries) {
+  const films = new Map((page.entries?.films ?? []).map((film) => [film.id, film]));
+  if (page.entries && parts.entries) {
     loaders.franchiseEntries.prime(franchise.id, page.entries.entries);
-    for (const film of page.entries.films) loaders.filmById.prime(film.id, film);
+    // Films read in part serve only the entries and people they ride on, never another field's lookup.
+    const read = parts.entries.films;
+    if (read && isWhole(FILM_PROPERTIES, read)) for (const film of films.values()) loaders.filmById.prime(film.id, film);
   }
   if (page.people && parts.people) {
-    loaders.franchisePeople.prime({ ...parts.people.key, franchiseId: franchise.id }, page.people.people);
+    const { key } = parts.people;
+    // A person's films are the franchise's: those of the entries, read for both.
+    const people = page.people.people.map((person) => {
+      const theirs = person.filmIds.map((id) => films.get(id));
+      return key.films && theirs.every((film) => film !== undefined) ? { ...person, films: theirs as Film[] } : person;
+    });
+    loaders.franchisePeople.prime({ ...key, franchiseId: franchise.id }, people);
     for (const person of page.people.persons) loaders.personById.prime(person.id, person);
   }
   return franchise;
@@ -32,16 +43,25 @@ export async function loadFranchisePage({ db, loaders }: Context, key: 'id' | 's
 
 function franchisePageParts(selection: Selection): FranchisePageParts | null {
   const parts: FranchisePageParts = {};
-  // People's films are the franchise's films: fetching the entries' films serves both.
-  const films = selection.reachesThrough(['entries'], 'film') || selection.reachesThrough(['people'], 'films');
-  if (selection.has('entries') || films) parts.entries = { withFilm: films };
   const people = selection.all('people');
+  // People's films are the franchise's films: fetching the entries' films serves both, reading
+  // what either shows of them.
+  const entryFilms = selection.all('entries').flatMap((use) => use.selection.allBelow('film'));
+  const peopleFilms = people.length === 1 ? people[0].selection.allBelow('films') : [];
+  const films = propertiesToRead(FILM_PROPERTIES, [...entryFilms, ...peopleFilms]);
+  if (selection.has('entries') || films) parts.entries = { films };
   // One list of people can ride along; aliases asking for several are left to the loader.
   if (people.length === 1) {
     const { kinds, minFilms, first } = people[0].args as { kinds?: string[] | null; minFilms?: number | null; first?: number | null };
     // The same key, in the same property order, as Franchise.people asks its loader for; the id
     // is filled in once the franchise is found.
-    const key = { franchiseId: '', kinds: (kinds ?? null) as RoleKindName[] | null, minFilms: minFilms ?? null, first: first ?? null };
+    const key = {
+      franchiseId: '',
+      kinds: (kinds ?? null) as RoleKindName[] | null,
+      minFilms: minFilms ?? null,
+      first: first ?? null,
+      films: propertiesToRead(FILM_PROPERTIES, peopleFilms),
+    };
     try {
       franchisePeopleParams(key);
       parts.people = { key };

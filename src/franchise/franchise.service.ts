@@ -8,7 +8,8 @@ import { Franchise, FranchiseEntry, franchiseProjection } from './franchise.type
 
 /** Which parts of a franchise page to fetch with the franchise (see `page`). */
 export interface FranchisePageParts {
-  entries?: { withFilm: boolean };
+  /** `films`: the film properties to fetch with each entry (propertiesToRead), null for none. */
+  entries?: { films: string[] | null };
   people?: { key: FranchisePeopleKey };
 }
 
@@ -20,13 +21,13 @@ export interface FranchisePage {
 
 type StoredEntry = Omit<FranchiseEntry, 'releaseOrder'> & { dated: boolean; film?: Film };
 
-/** The bound franchise's entries in release order (undated last), with their films when asked. */
-function entriesOfFranchise(franchise: string, withFilm: boolean): string {
+/** The bound franchise's entries in release order (undated last), with their films' `films` properties unless null. */
+function entriesOfFranchise(franchise: string, films: readonly string[] | null): string {
   return `COLLECT {
     MATCH (f:Film)-[e:IN_FRANCHISE]->(${franchise})
     WITH f, e ORDER BY f.releaseDate IS NULL, f.releaseDate, f.title, f.id
     RETURN {franchiseId: ${franchise}.id, filmId: f.id, kind: e.kind, chronologicalOrder: e.chronologicalOrder,
-      dated: f.releaseDate IS NOT NULL${withFilm ? `, film: ${filmProjection('f')}` : ''}}
+      dated: f.releaseDate IS NOT NULL${films ? `, film: ${filmProjection('f', films)}` : ''}}
   }`;
 }
 
@@ -63,7 +64,7 @@ export const franchiseService = {
     const rows = await db.read<{ key: string; value: StoredEntry[] }>(
       `UNWIND $franchiseIds AS franchiseId
        MATCH (fr:Franchise {id: franchiseId})
-       RETURN franchiseId AS key, ${entriesOfFranchise('fr', false)} AS value`,
+       RETURN franchiseId AS key, ${entriesOfFranchise('fr', null)} AS value`,
       { franchiseIds },
     );
     return inKeyOrder(franchiseIds, rows, []).map(toEntries);
@@ -76,7 +77,7 @@ export const franchiseService = {
   async franchisePage(db: Database, key: 'id' | 'slug', value: string, parts: FranchisePageParts): Promise<FranchisePage | null> {
     const calls: string[] = [];
     const columns = [`${franchiseProjection('fr')} AS franchise`];
-    if (parts.entries) columns.push(`${entriesOfFranchise('fr', parts.entries.withFilm)} AS entries`);
+    if (parts.entries) columns.push(`${entriesOfFranchise('fr', parts.entries.films)} AS entries`);
     if (parts.people) {
       calls.push(`WITH fr, $peopleKey AS key CALL (fr, key) { ${franchisePeopleOf('fr', 'key', true)} }`);
       columns.push('people');

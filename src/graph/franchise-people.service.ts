@@ -1,5 +1,6 @@
 import { badInput } from '../common/errors';
 import { Database } from '../db/database';
+import { Film } from '../film/film.type';
 import { Person, personProjection } from '../person/person.type';
 import { RoleKindName } from '../ingest/records';
 import { kindsFilter, listSize, sortKinds } from './args';
@@ -27,6 +28,8 @@ export interface FranchisePerson {
   kinds: RoleKindName[];
   /** In release order (undated last). */
   filmIds: string[];
+  /** The films themselves, when the franchise page fetched them (at least the key's `films` properties). */
+  films?: Film[];
 }
 
 /** A DataLoader key for Franchise.people; cache on `JSON.stringify(key)`. */
@@ -38,6 +41,8 @@ export interface FranchisePeopleKey {
   minFilms?: number | null;
   /** Default 20, at most 100. */
   first?: number | null;
+  /** What the request reads of each person's films (propertiesToRead); the loader itself fetches only their ids. */
+  films?: string[] | null;
 }
 
 /**

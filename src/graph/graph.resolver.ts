@@ -6,7 +6,7 @@ import { Connection, pageRequest, toConnection } from '../common/page';
 import { Label } from '../db/model';
 import { Node } from '../common/node.type';
 import { Film, FILM_PROPERTIES } from '../film/film.type';
-import { isWhole } from '../common/projection';
+import { isWhole, propertiesToRead } from '../common/projection';
 import { relatedFilmProperties } from './related.service';
 import { Franchise } from '../franchise/franchise.type';
 import { Person } from '../person/person.type';
@@ -194,13 +194,17 @@ export class FranchiseGraphResolver {
     @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
     @Arg('minFilms', () => Int, { nullable: true }) minFilms?: number,
     @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<FranchisePerson[]> {
-    const found = await context.loaders.franchisePeople.load({ franchiseId: franchise.id, kinds: kinds ?? null, minFilms: minFilms ?? null, first: first ?? null });
+    // The same key as the franchise page primes, whose people carry their films.
+    const films = propertiesToRead(FILM_PROPERTIES, Selection.of(info!).allBelow('films'));
+    const key = { franchiseId: franchise.id, kinds: kinds ?? null, minFilms: minFilms ?? null, first: first ?? null, films };
+    const found = await context.loaders.franchisePeople.load(key);
     return Promise.all(
       found.map(async (p) => ({
         person: await context.loaders.personById.load(p.personId),
         kinds: p.kinds as RoleKind[],
-        films: await entities<Film>(context, 'Film', p.filmIds),
+        films: p.films ?? (await entities<Film>(context, 'Film', p.filmIds)),
       })),
     ) as Promise<FranchisePerson[]>;
   }

@@ -84,6 +84,12 @@ it('reads related films and filmography films only as far as they are shown, wit
   expect(keanu.data.person.roles.nodes.map((r: any) => r.film.id)).toContain(parabellum.id);
   expect(keanu.data.person.franchises.flatMap((f: any) => f.films)).toContainEqual(parabellum);
 
+  // And for a franchise page whose entries and people show only titles.
+  const franchise = await run(`{ franchise(slug: "john-wick") { entries { film { title } } people(minFilms: 4, first: 1) { films { title } person { franchises { films { ${whole} } } } } } }`);
+  const [reeves] = franchise.data.franchise.people;
+  expect(reeves.films.map((f: any) => f.title)).toContain(parabellum.title);
+  expect(reeves.person.franchises.flatMap((f: any) => f.films)).toContainEqual(parabellum);
+
   // And the other way round: the filmography's films read whole by one field, in part by another.
   const twice = await run(`{ person(slug: "keanu-reeves") { roles(first: 3) { nodes { film { title } } } } people(filter: { nameContains: "Keanu Reeves" }) { nodes { roles(first: 3) { nodes { film { title runtimeMinutes externalIds { imdb } } } } } } }`);
   const shown = twice.data.people.nodes[0].roles.nodes.map((r: any) => r.film);
