@@ -69,7 +69,10 @@ export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[
   const params = keys.map((key, i) => ({ i, ...relatedKeyParams(key) }));
   // The film projection is statement text: one statement for each set of properties asked for.
   const groups = new Map<string, typeof params>();
-  for (const key of params) groups.set(JSON.stringify(key.films), [...(groups.get(JSON.stringify(key.films)) ?? []), key]);
+  for (const key of params) {
+    const signature = JSON.stringify(key.films);
+    groups.set(signature, [...(groups.get(signature) ?? []), key]);
+  }
   const results = new Map<number, RelatedFilm[]>();
   await Promise.all(
     [...groups.values()].map(async (group) => {
