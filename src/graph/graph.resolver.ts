@@ -191,13 +191,13 @@ export class FranchiseGraphResolver {
   async people(
     @Root() franchise: Franchise,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
     @Arg('minFilms', () => Int, { nullable: true }) minFilms?: number,
     @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Info() info?: GraphQLResolveInfo,
   ): Promise<FranchisePerson[]> {
     // The same key as the franchise page primes, whose people carry their films.
-    const films = propertiesToRead(FILM_PROPERTIES, Selection.of(info!).allBelow('films'));
+    const films = propertiesToRead(FILM_PROPERTIES, Selection.of(info).allBelow('films'));
     const key = { franchiseId: franchise.id, kinds: kinds ?? null, minFilms: minFilms ?? null, first: first ?? null, films };
     const found = await context.loaders.franchisePeople.load(key);
     return Promise.all(
