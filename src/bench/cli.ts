@@ -117,7 +117,9 @@ async function main(): Promise<void> {
     await local?.stop().catch(() => {});
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   };
+  // A run stopped by Ctrl-C or by `kill` must not leave its servers and Neo4j running.
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
 
   try {
     if (!uri) {

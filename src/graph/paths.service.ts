@@ -1,7 +1,7 @@
 import { labelOfId } from '../common/ids';
 import { entityProjection } from '../common/node.projection';
 import { badInput } from '../common/errors';
-import { Database, Tx } from '../db/database';
+import { Database, Params, Row, Tx } from '../db/database';
 import { Label, RelationshipType } from '../db/model';
 import { ROLE_KINDS } from '../ingest/records';
 
@@ -138,15 +138,22 @@ interface Found {
 /** One shortest path, or null when none is within maxHops (or an id names nothing). */
 export async function shortestPath(db: Database, query: PathQuery): Promise<GraphPath | null> {
   const plan = planOf(query);
-  return db.readTx(async (tx) => {
+  const lookUpRoles = query.withRoles ?? true;
+  const search = async (tx: Tx): Promise<GraphPath | null> => {
     const ends = await endpoints(tx, plan);
     if (!ends) return null;
     if (plan.fromId === plan.toId) return { length: 0, nodes: [{ id: plan.fromId, label: ends.from }], steps: [] };
     const best = await fewestHops(tx, plan, ends);
     if (!best) return null;
-    const [path] = await withRoles(tx, [best.path.nodes], query.withRoles ?? true);
+    const [path] = await withRoles(tx, [best.path.nodes], lookUpRoles);
     return path;
-  }, timeoutOf(query));
+  };
+  // Ends known by their prefixes, no one-relationship hops (so no layered search) and no roles to
+  // name: the search is one statement, sent auto-commit in one round trip instead of three.
+  if (endsByPrefix(plan) && !plan.directTypes && !lookUpRoles) {
+    return search({ run: <R extends Row>(cypher: string, params?: Params) => db.read<R>(cypher, params, timeoutOf(query)) });
+  }
+  return db.readTx(search, timeoutOf(query));
 }
 
 /**
@@ -281,12 +288,8 @@ function compareLists(x: string[], y: string[]): number {
  * it has one, so usually this is one index look-up each). Null when either is unknown.
  */
 async function endpoints(tx: Tx, plan: Plan): Promise<Ends | null> {
-  // Two different ids that both name a path label by their prefix need no look-up: the path
-  // query matches each end on its label and id, and finds nothing for an id that names nothing.
-  const from = labelOfId(plan.fromId);
-  const to = labelOfId(plan.toId);
-  const isPathLabel = (label: string | undefined): label is PathLabel => (PATH_LABELS as readonly string[]).includes(label ?? '');
-  if (plan.fromId !== plan.toId && isPathLabel(from) && isPathLabel(to)) return { from, to };
+  const known = endsByPrefix(plan);
+  if (known) return known;
   const branches = (id: string, param: string) => {
     const prefixed = labelOfId(id);
     const labels: readonly PathLabel[] = (PATH_LABELS as readonly string[]).includes(prefixed ?? '') ? [prefixed as PathLabel] : PATH_LABELS;
@@ -300,6 +303,17 @@ async function endpoints(tx: Tx, plan: Plan): Promise<Ends | null> {
     { fromId: plan.fromId, toId: plan.toId },
   );
   return row ? { from: row.fromLabel, to: row.toLabel } : null;
+}
+
+/**
+ * Two different ids that both name a path label by their prefix need no look-up: the path query
+ * matches each end on its label and id, and finds nothing for an id that names nothing.
+ */
+function endsByPrefix(plan: Plan): Ends | null {
+  const from = labelOfId(plan.fromId);
+  const to = labelOfId(plan.toId);
+  const isPathLabel = (label: string | undefined): label is PathLabel => (PATH_LABELS as readonly string[]).includes(label ?? '');
+  return plan.fromId !== plan.toId && isPathLabel(from) && isPathLabel(to) ? { from, to } : null;
 }
 
 /**

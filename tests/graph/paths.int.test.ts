@@ -99,6 +99,18 @@ describe('shortestPath on the seed graph', () => {
     expect(throughGenres[0].steps.map((s) => s.roleId)).toEqual([null, null]);
   });
 
+  it('finds a path of credits alone, without its roles, in one statement, as the full search does', async () => {
+    const query = { fromId: person('bruce-willis'), toId: person('keanu-reeves'), via: ['CREDIT'] as const };
+    const full = await shortestPath(db, { ...query, withRoles: true });
+    const before = db.statementCount;
+    const bare = await shortestPath(db, { ...query, withRoles: false });
+    expect(db.statementCount - before).toBe(1);
+    expect(bare?.length).toBe(4);
+    expect(bare?.nodes).toEqual(full?.nodes);
+    expect(await shortestPath(db, { ...query, toId: 'person_nobody', withRoles: false })).toBeNull();
+    expect(await shortestPath(db, { ...query, maxHops: 3, withRoles: false })).toBeNull();
+  });
+
   it('answers null / [] for an id that names nothing', async () => {
     expect(await shortestPath(db, { fromId: 'person_nobody', toId: person('keanu-reeves') })).toBeNull();
     expect(await allShortestPaths(db, { fromId: person('keanu-reeves'), toId: 'film_nothing' })).toEqual([]);
