@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Selection } from './selection';
 
 /**
@@ -51,4 +52,19 @@ export function propertiesToRead(shape: EntityProperties, selections: readonly S
 /** Whether `properties` is the whole entity, so it may stand in for a loader's answer. */
 export function isWhole(shape: EntityProperties, properties: readonly string[]): boolean {
   return properties.length === Object.keys(shape.entries).length;
+}
+
+/**
+ * Primes a by-id loader with entities fetched alongside something else, but only when they were
+ * read whole: one read in part serves only what it rides on, so another field of the same request
+ * that reaches the same entity still gets all of it.
+ */
+export function primeIfWhole<E extends { id: string }>(
+  loader: DataLoader<string, E | null, string>,
+  shape: EntityProperties,
+  properties: readonly string[] | null,
+  entities: Iterable<E>,
+): void {
+  if (!properties || !isWhole(shape, properties)) return;
+  for (const entity of entities) loader.prime(entity.id, entity);
 }

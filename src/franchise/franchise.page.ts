@@ -1,4 +1,4 @@
-import { isWhole, propertiesToRead } from '../common/projection';
+import { primeIfWhole, propertiesToRead } from '../common/projection';
 import { Selection } from '../common/selection';
 import { Film, FILM_PROPERTIES } from '../film/film.type';
 import { franchisePeopleParams } from '../graph/franchise-people.service';
@@ -24,9 +24,7 @@ export async function loadFranchisePage({ db, loaders }: Context, key: 'id' | 's
   const films = new Map((page.entries?.films ?? []).map((film) => [film.id, film]));
   if (page.entries && parts.entries) {
     loaders.franchiseEntries.prime(franchise.id, page.entries.entries);
-    // Films read in part serve only the entries and people they ride on, never another field's lookup.
-    const read = parts.entries.films;
-    if (read && isWhole(FILM_PROPERTIES, read)) for (const film of films.values()) loaders.filmById.prime(film.id, film);
+    primeIfWhole(loaders.filmById, FILM_PROPERTIES, parts.entries.films, films.values());
   }
   if (page.people && parts.people) {
     const { key } = parts.people;

@@ -6,7 +6,7 @@ import { Connection, pageRequest, toConnection } from '../common/page';
 import { Label } from '../db/model';
 import { Node } from '../common/node.type';
 import { Film, FILM_PROPERTIES } from '../film/film.type';
-import { isWhole, propertiesToRead } from '../common/projection';
+import { primeIfWhole, propertiesToRead } from '../common/projection';
 import { relatedFilmProperties } from './related.service';
 import { Franchise } from '../franchise/franchise.type';
 import { Person } from '../person/person.type';
@@ -155,7 +155,7 @@ export class FilmGraphResolver {
     const selection = Selection.of(info);
     const films = relatedFilmProperties(selection);
     const found = await context.loaders.relatedFilms.load({ filmId: film.id, first: first ?? null, reasons: selection.has('reasons'), films });
-    if (isWhole(FILM_PROPERTIES, films)) for (const related of found) context.loaders.filmById.prime(related.filmId, related.film);
+    primeIfWhole(context.loaders.filmById, FILM_PROPERTIES, films, found.map((related) => related.film));
     // `via` is resolved on demand (RelatedReasonResolver): most pages show only the films.
     return found.map((r) => ({
       film: r.film,

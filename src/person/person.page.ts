@@ -1,5 +1,5 @@
 import { pageRequest } from '../common/page';
-import { isWhole } from '../common/projection';
+import { primeIfWhole } from '../common/projection';
 import { Selection } from '../common/selection';
 import { FILM_PROPERTIES } from '../film/film.type';
 import { RoleKind } from '../role/role.type';
@@ -25,9 +25,7 @@ export async function loadPersonPage({ db, loaders }: Context, key: PersonKey, v
   if (page.filmography && parts.filmography) {
     const { roles, total, films } = page.filmography;
     loaders.filmography.prime({ id: person.id, args: parts.filmography.args }, { roles, total });
-    // Films read in part serve only the roles they ride on, never another field's lookup.
-    const { films: read } = parts.filmography.args;
-    if (read && isWhole(FILM_PROPERTIES, read)) for (const film of films) loaders.filmById.prime(film.id, film);
+    primeIfWhole(loaders.filmById, FILM_PROPERTIES, parts.filmography.args.films, films);
   }
   return person;
 }

@@ -42,9 +42,9 @@ export interface StoredFilmography {
 
 /**
  * One page of the bound person's filmography, newest film first (undated films last), then title
- * and kind, with the total; with each role its film's `films` properties, unless null. The sort runs per person inside the
- * subquery, so a person with thousands of credits costs a top-k sort and only the page crosses
- * the wire. Parameters: filmographyParams.
+ * and kind, with the total; with each role its film's `films` properties, unless null. The sort
+ * runs per person inside the subquery, so a person with thousands of credits costs a top-k sort
+ * and only the page crosses the wire. Parameters: filmographyParams.
  */
 export function filmographyOf(person: string, films: readonly string[] | null): string {
   return `{credits: COLLECT {
