@@ -17,10 +17,13 @@ export interface EntityProperties {
   reads: Record<string, readonly string[]>;
 }
 
-/** `variable {…}` with the given properties, or every property when `properties` is null. */
-export function projectionOf(shape: EntityProperties, variable: string, properties: readonly string[] | null = null): string {
-  const chosen = properties ?? Object.keys(shape.entries);
-  return `${variable} {${chosen.map((property) => shape.entries[property].replace(/%/g, variable)).join(', ')}}`;
+/**
+ * `variable {…}` with the given properties, or every property when `properties` is null, then
+ * any `extra` entries (values that are not the entity's own, such as a review's film id).
+ */
+export function projectionOf(shape: EntityProperties, variable: string, properties: readonly string[] | null = null, extra: readonly string[] = []): string {
+  const chosen = (properties ?? Object.keys(shape.entries)).map((property) => shape.entries[property].replace(/%/g, variable));
+  return `${variable} {${[...chosen, ...extra].join(', ')}}`;
 }
 
 /**

@@ -1,9 +1,12 @@
 import { pageRequest } from '../common/page';
+import { isWhole, propertiesFor, propertiesToRead } from '../common/projection';
+import { PERSON_PROPERTIES } from '../person/person.type';
+import { REVIEW_PROPERTIES } from '../review/review.type';
 import { Selection } from '../common/selection';
 import { relatedFilmProperties, relatedKeyParams } from '../graph/related.service';
 import { Context } from '../server/context';
 import { FilmKey, FilmPageParts, filmService } from './film.service';
-import { Film } from './film.type';
+import { Film, FILM_PROPERTIES } from './film.type';
 
 const CREDIT_FIELDS = ['cast', 'crew', 'roles', 'directors'];
 
@@ -20,20 +23,32 @@ export async function loadFilmPage({ db, loaders }: Context, key: FilmKey, value
 
   const page = await filmService.page(db, key, value, parts);
   if (!page) return null;
-  const { film } = page;
-  byKey.prime(value, film);
-  loaders.filmById.prime(film.id, film);
+  // Whatever was read in part rides on the returned copy, never on what the loaders hold.
+  const film: Film = { ...page.film };
+  if (!parts.film) {
+    byKey.prime(value, page.film);
+    loaders.filmById.prime(film.id, page.film);
+  }
   if (page.genres) loaders.filmGenres.prime(film.id, page.genres);
-  if (page.credits) {
-    loaders.filmRoles.prime(film.id, page.credits.roles);
-    for (const person of page.credits.people) loaders.personById.prime(person.id, person);
+  if (page.credits && parts.credits) {
+    const { people } = parts.credits;
     for (const character of page.credits.characters) loaders.characterById.prime(character.id, character);
+    if (people === true || people === false || isWhole(PERSON_PROPERTIES, people)) {
+      loaders.filmRoles.prime(film.id, page.credits.roles);
+      if (people) for (const person of page.credits.people) loaders.personById.prime(person.id, person);
+    } else {
+      film.credits = page.credits.roles;
+    }
   }
   if (page.franchises) {
     loaders.filmFranchiseEntries.prime(film.id, page.franchises.entries);
     for (const franchise of page.franchises.franchises) loaders.franchiseById.prime(franchise.id, franchise);
   }
-  if (page.reviews && parts.reviews) loaders.filmReviews.prime({ id: film.id, args: parts.reviews }, page.reviews);
+  if (page.reviews && parts.reviews) {
+    const { offset, limit, properties } = parts.reviews;
+    if (properties) film.reviewPage = { offset, limit, page: page.reviews };
+    else loaders.filmReviews.prime({ id: film.id, args: { offset, limit } }, page.reviews);
+  }
   if (page.reviewSummary) loaders.reviewSummary.prime(film.id, page.reviewSummary);
   if (page.related && related) {
     const { first, reasons, films } = related;
@@ -66,8 +81,9 @@ function filmPageParts(selection: Selection, related: { checked: number; reasons
   if (related) parts.related = { first: related.checked, reasons: related.reasons, films: related.films };
   if (selection.has('genres')) parts.genres = true;
   if (CREDIT_FIELDS.some((field) => selection.has(field))) {
+    const people = propertiesToRead(PERSON_PROPERTIES, peopleShown(selection));
     parts.credits = {
-      people: selection.has('directors') || selection.reachesThrough(CREDIT_FIELDS, 'person'),
+      people: people === null ? false : isWhole(PERSON_PROPERTIES, people) ? true : people,
       characters: selection.reachesThrough(CREDIT_FIELDS, 'character'),
     };
   }
@@ -80,10 +96,32 @@ function filmPageParts(selection: Selection, related: { checked: number; reasons
       const page = pageRequest(first, after);
       // The same key, in the same property order, as Film.reviews asks its loader for.
       parts.reviews = { offset: page.offset, limit: page.limit + 1 };
+      const properties = propertiesFor(REVIEW_PROPERTIES, nodesShown(reviews[0].selection));
+      if (properties && !isWhole(REVIEW_PROPERTIES, properties)) parts.reviews.properties = properties;
     } catch {
       // A bad page argument is the resolver's to report, with its own error.
     }
   }
   if (selection.has('reviewSummary')) parts.reviewSummary = true;
-  return Object.keys(parts).length > 0 ? parts : null;
+  if (Object.keys(parts).length === 0) return null;
+  // The film's own fields are read only when something rides along; alone, it is the loader's.
+  const film = propertiesFor(FILM_PROPERTIES, [selection]);
+  if (film && !isWhole(FILM_PROPERTIES, film)) parts.film = film;
+  return parts;
+}
+
+/** What the request shows of the people on the film's credits, under every credit field. */
+function peopleShown(selection: Selection): Selection[] {
+  return [
+    ...selection.all('directors').map((use) => use.selection),
+    ...['cast', 'crew', 'roles'].flatMap((field) => selection.all(field).flatMap((use) => use.selection.allBelow('person'))),
+  ];
+}
+
+/** The selections of a connection's items, under `nodes` and `edges { node }`. */
+function nodesShown(connection: Selection): Selection[] {
+  return [
+    ...connection.all('nodes').map((use) => use.selection),
+    ...connection.all('edges').flatMap((use) => use.selection.all('node').map((node) => node.selection)),
+  ];
 }

@@ -69,7 +69,7 @@ export class FilmResolver {
 
   @FieldResolver(() => [Role], { description: 'ACTOR and SELF roles in billing order.' })
   async cast(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Role[]> {
-    return (await loaders.filmRoles.load(film.id)).filter((role) => CAST_KINDS.includes(role.kind));
+    return (await creditsOf(film, loaders)).filter((role) => CAST_KINDS.includes(role.kind));
   }
 
   @FieldResolver(() => [Role], { description: 'Every other role, DIRECTOR first, then by kind; `kinds` narrows it.' })
@@ -78,14 +78,15 @@ export class FilmResolver {
     @Ctx() { loaders }: Context,
     @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
   ): Promise<Role[]> {
-    const roles = await loaders.filmRoles.load(film.id);
+    const roles = await creditsOf(film, loaders);
     return roles.filter((role) => !CAST_KINDS.includes(role.kind) && (!kinds || kinds.includes(role.kind)));
   }
 
   @FieldResolver(() => [Person])
   async directors(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Person[]> {
-    const roles = await loaders.filmRoles.load(film.id);
-    const people = await loaders.personById.loadMany(roles.filter((r) => r.kind === RoleKind.DIRECTOR).map((r) => r.personId));
+    const directing = (await creditsOf(film, loaders)).filter((r) => r.kind === RoleKind.DIRECTOR);
+    if (directing.every((r) => r.person)) return directing.map((r) => r.person!);
+    const people = await loaders.personById.loadMany(directing.map((r) => r.personId));
     return people.filter((p): p is Person => p !== null && !(p instanceof Error));
   }
 
@@ -98,7 +99,7 @@ export class FilmResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<Role>> {
     const page = pageRequest(first, after);
-    const roles = await loaders.filmRoles.load(film.id);
+    const roles = await creditsOf(film, loaders);
     return sliceConnection(kinds ? roles.filter((role) => kinds.includes(role.kind)) : roles, page);
   }
 
@@ -115,7 +116,9 @@ export class FilmResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<Review>> {
     const page = pageRequest(first, after);
-    const { reviews, total } = await loaders.filmReviews.load({ id: film.id, args: { offset: page.offset, limit: page.limit + 1 } });
+    const args = { offset: page.offset, limit: page.limit + 1 };
+    const ridden = film.reviewPage?.offset === args.offset && film.reviewPage.limit === args.limit ? film.reviewPage.page : null;
+    const { reviews, total } = ridden ?? (await loaders.filmReviews.load({ id: film.id, args }));
     return toConnection(reviews, page, total);
   }
 
@@ -128,4 +131,9 @@ export class FilmResolver {
   ratings(@Root() film: Film): AggregateRating[] {
     return ratingsOf(film);
   }
+}
+
+/** The film's roles: those its page read with it (people in part), else the loader's. */
+function creditsOf(film: Film, loaders: Context['loaders']): Promise<Role[]> | Role[] {
+  return film.credits ?? loaders.filmRoles.load(film.id);
 }

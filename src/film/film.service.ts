@@ -14,10 +14,14 @@ import { ReviewPage, reviewPageOf, reviewScoresOf, StoredReviewPage, StoredScore
 
 /** Which parts of a film page to fetch with the film (see `page`). */
 export interface FilmPageParts {
+  /** The film's own properties to read (propertiesFor); every one when absent. */
+  film?: string[];
   genres?: boolean;
-  credits?: { people: boolean; characters: boolean };
+  /** `people`: the people's properties to read, every one when true, none when false. */
+  credits?: { people: boolean | string[]; characters: boolean };
   franchises?: { withFranchise: boolean };
-  reviews?: { offset: number; limit: number };
+  /** `properties`: the reviews' properties to read, every one when absent. */
+  reviews?: { offset: number; limit: number; properties?: string[] };
   reviewSummary?: boolean;
   /** `first` checked (relatedKeyParams), whether the request asks why each film is related, and what it shows of the films. */
   related?: { first: number; reasons: boolean; films: string[] };
@@ -58,8 +62,8 @@ interface StoredFilmPage {
 const GENRES_OF_FILM = `COLLECT { MATCH (f)-[:IN_GENRE]->(g:Genre) WITH g ORDER BY g.name RETURN ${genreProjection('g')} }`;
 
 /** Each credit's role, and its person and character when asked (the page primes their loaders). */
-function creditsOfFilm(parts: { people: boolean; characters: boolean }): string {
-  const person = parts.people ? `, person: ${personProjection('p')}` : '';
+function creditsOfFilm(parts: { people: boolean | string[]; characters: boolean }): string {
+  const person = parts.people ? `, person: ${personProjection('p', parts.people === true ? null : parts.people)}` : '';
   const character = parts.characters ? `, character: CASE WHEN c IS NULL THEN null ELSE ${characterProjection('c')} END` : '';
   return `COLLECT {
     MATCH (f)<-[:ON_FILM]-(r:Role)<-[:HAS_ROLE]-(p:Person)
@@ -148,11 +152,11 @@ export const filmService = {
    * would otherwise fetch in three rounds of five or six statements.
    */
   async page(db: Database, key: FilmKey, value: string, parts: FilmPageParts): Promise<FilmPage | null> {
-    const columns = [`${filmProjection('f')} AS film`];
+    const columns = [`${filmProjection('f', parts.film)} AS film`];
     if (parts.genres) columns.push(`${GENRES_OF_FILM} AS genres`);
     if (parts.credits) columns.push(`${creditsOfFilm(parts.credits)} AS credits`);
     if (parts.franchises) columns.push(`${entriesOfFilm(parts.franchises.withFranchise)} AS franchises`);
-    if (parts.reviews) columns.push(`${reviewPageOf('f')} AS reviews`);
+    if (parts.reviews) columns.push(`${reviewPageOf('f', parts.reviews.properties)} AS reviews`);
     if (parts.reviewSummary) columns.push(`${reviewScoresOf('f')} AS reviewSummary`);
     let related = '';
     if (parts.related) {

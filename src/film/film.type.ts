@@ -3,6 +3,8 @@ import { ConnectionType } from '../common/connection.type';
 import { DateScalar } from '../common/date.scalar';
 import { Node } from '../common/node.type';
 import { EntityProperties, projectionOf } from '../common/projection';
+import type { ReviewPage } from '../review/review.service';
+import type { Role } from '../role/role.type';
 
 @ObjectType({ implements: Node })
 export class Film implements Node {
@@ -40,6 +42,13 @@ export class Film implements Node {
   ratingValues!: number[] | null;
   ratingScales!: number[] | null;
   ratingVotes!: number[] | null;
+
+  /**
+   * Parts of a film page read in part (people or reviews without every property), carried by the
+   * film object the page returns so they serve only the fields they were read for (see film.page).
+   */
+  credits?: Role[];
+  reviewPage?: { offset: number; limit: number; page: ReviewPage };
 }
 
 @ObjectType({ description: "Aggregate ratings from outside sources, e.g. IMDb's average and vote count." })

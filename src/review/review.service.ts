@@ -18,11 +18,11 @@ export type StoredScores = { count: number; scores: number[] };
  * newest first, undated last, with the total. An expression, so the loaders' batch query and the
  * film page query (film.service) read reviews the same way.
  */
-export function reviewPageOf(film: string): string {
+export function reviewPageOf(film: string, properties: readonly string[] | null = null): string {
   return `{reviews: COLLECT {
       MATCH (r:Review)-[:REVIEWS]->(${film})
       WITH r ORDER BY r.publishedOn IS NULL, r.publishedOn DESC, r.id SKIP $reviewOffset LIMIT $reviewLimit
-      RETURN ${reviewProjection('r', film)}
+      RETURN ${reviewProjection('r', film, properties)}
     }, total: COUNT { (:Review)-[:REVIEWS]->(${film}) }}`;
 }
 

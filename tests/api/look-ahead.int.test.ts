@@ -97,6 +97,32 @@ it('reads related films and filmography films only as far as they are shown, wit
   expect(shown.every((f: any) => f.runtimeMinutes > 0 && /^tt/.test(f.externalIds.imdb))).toBe(true);
 });
 
+it('reads a film page\'s film, people and reviews only as far as they are shown, without short-changing other lookups', async () => {
+  const wholeFilm = `title overview runtimeMinutes alternativeTitles externalIds { imdb }`;
+  const wholePerson = `id slug name birthYear professions externalIds { imdb }`;
+  const wholeReview = `id publication author url publishedOn rating ratingScale score headline body`;
+  const alone = (await run(`{ film(slug: "ballerina-2025") { ${wholeFilm} reviews(first: 5) { nodes { ${wholeReview} } } } person(slug: "keanu-reeves") { ${wholePerson} } }`)).data;
+  expect(alone.film.alternativeTitles.length).toBeGreaterThan(0);
+  expect(alone.film.reviews.nodes[0].body.length).toBeGreaterThan(0);
+  expect(alone.person.externalIds.imdb).toBe('nm0000206');
+
+  // The page shows the title, the cast's names and the reviews' publications; the same film, its
+  // roles and its reviews, reached again in the same request through its franchise, show all.
+  const page = await run(`{ film(slug: "ballerina-2025") {
+    title
+    cast { person { name } }
+    reviews(first: 5) { nodes { publication } }
+    franchises { franchise { entries { film { slug ${wholeFilm} cast { person { ${wholePerson} } } reviews(first: 5) { nodes { ${wholeReview} } } } } } }
+  } }`);
+  const { film } = page.data;
+  expect(film.title).toBe(alone.film.title);
+  expect(film.cast.map((role: any) => role.person.name)).toContain('Keanu Reeves');
+  expect(film.reviews.nodes).toEqual([{ publication: alone.film.reviews.nodes[0].publication }]);
+  const again = film.franchises[0].franchise.entries.map((entry: any) => entry.film).find((f: any) => f.slug === 'ballerina-2025');
+  expect(again).toMatchObject({ ...alone.film, reviews: { nodes: alone.film.reviews.nodes } });
+  expect(again.cast.map((role: any) => role.person)).toContainEqual(alone.person);
+});
+
 it('answers a filmography page in one statement, exactly as the loaders do', async () => {
   const selection = `name roles(first: 5, kinds: [ACTOR]) { totalCount nodes { kind characters film { title year } } pageInfo { hasNextPage } }`;
   const page = await run(`{ person(slug: "keanu-reeves") { ${selection} } }`);
