@@ -9,7 +9,7 @@ import { applySchema } from '../db/schema';
 import { capabilitiesOf, checkAll, CorrectnessError, SERVER_LABEL, Target } from './compare';
 import { FilmGraphGenerator } from './generate';
 import { loadGraph } from './load';
-import { rssOf, RunResult, runLoad } from './loadtest';
+import { rssOf, RunResult, runLoad, WARMUP_TURNS } from './loadtest';
 import { sampleParameters } from './params';
 import { profileReelgraph } from './profile';
 import { BenchReport, readReports, renderMarkdown, renderScaling, writeReport } from './report';
@@ -22,7 +22,7 @@ const USAGE = `npm run bench -- [options]
   --duration S         seconds per measured run (default 10, shortened when needed to keep the
                        whole run within --budget; an explicit --duration is never shortened)
   --budget MIN         minutes the whole run may take when --duration is not given (default 19)
-  --warmup S           seconds of warm-up per workload and server (default 3)
+  --warmup S           seconds of each warm-up turn: every server of a workload takes two before any is measured (default 4)
   --connections LIST   concurrency levels (default 1,8,32)
   --workloads LIST     W1..W7 (default all): W1 film page, W2 filmography, W3 franchise page,
                        W4 search, W5 browse, W6 shortest path, W7 related films
@@ -57,7 +57,7 @@ function parseArgs(argv: string[]): Options {
     duration: 10,
     durationGiven: false,
     budgetMinutes: 19,
-    warmup: 3,
+    warmup: 4,
     connections: [1, 8, 32],
     workloads: [...WORKLOAD_IDS],
     params: 2000,
@@ -167,26 +167,36 @@ async function main(): Promise<void> {
       return;
     }
 
-    // The first server of a workload meets a colder Neo4j than the others: the order rotates per workload.
+    // The order of servers still rotates per workload, so none is always measured first.
     const plan = list.flatMap((w, i) =>
       [...servers.slice(i % servers.length), ...servers.slice(0, i % servers.length)]
         .filter((s) => w.request(s.name, params[w.id][0], 0, null))
         .map((s) => ({ w, s })),
     );
     const levels = options.connections.length;
+    const warmupSeconds = WARMUP_TURNS * plan.length * options.warmup;
     // What is left of the budget after start-up, load and checks, less a minute for reports and shutdown.
-    const left = options.budgetMinutes * 60 - (Date.now() - started) / 1000 - 60;
-    if (!options.durationGiven && plan.length * (options.warmup + levels * options.duration) > left) {
-      const fitted = Math.max(3, Math.floor((left / plan.length - options.warmup) / levels));
+    const left = options.budgetMinutes * 60 - (Date.now() - started) / 1000 - 60 - warmupSeconds;
+    if (!options.durationGiven && plan.length * levels * options.duration > left) {
+      const fitted = Math.max(3, Math.floor(left / plan.length / levels));
       log(`Runs of ${options.duration} s would pass the ${options.budgetMinutes}-minute budget: ${fitted} s each instead (--duration forces a length)`);
       options.duration = fitted;
     }
-    const estimate = plan.length * (options.warmup + levels * options.duration);
+    const estimate = warmupSeconds + plan.length * levels * options.duration;
     log(`Load: ${plan.length} workload×server pairs × ${options.connections.length} levels, about ${(estimate / 60).toFixed(1)} min`);
     const runs: RunResult[] = [];
-    for (const { w, s } of plan) {
+    for (const [i, { w, s }] of plan.entries()) {
+      // Neo4j's JIT compiler needs tens of seconds of a workload's statements before its cost per
+      // request settles (at 10k films it spent 1.8 ms a W1 request compiling in the first 10 s,
+      // 0.02 ms after 40 s). Every server of a workload takes turns warming it before any of them is
+      // measured, so the first one measured does not meet a colder database than the others.
+      if (options.warmup > 0 && plan[i - 1]?.w !== w) {
+        const turns = plan.filter((p) => p.w === w);
+        for (let turn = 0; turn < WARMUP_TURNS; turn++) {
+          for (const p of turns) await runLoad({ name: p.s.name, url: p.s.url, pid: p.s.pid }, w, params[w.id], 8, options.warmup);
+        }
+      }
       const target = { name: s.name, url: s.url, pid: s.pid };
-      if (options.warmup > 0) await runLoad(target, w, params[w.id], 8, options.warmup);
       for (const connections of options.connections) {
         const run = await runLoad(target, w, params[w.id], connections, options.duration);
         runs.push(run);

@@ -4,6 +4,9 @@ import autocannon from 'autocannon';
 import { ServerName } from './servers/spawn';
 import { Params, Workload } from './workloads';
 
+/** Warm-up turns each server of a workload takes, at 8 connections, before any of them is measured. */
+export const WARMUP_TURNS = 2;
+
 export interface LoadTarget {
   name: ServerName;
   url: string;

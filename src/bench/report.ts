@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SERVER_LABEL, WorkloadCheck } from './compare';
+import { WARMUP_TURNS } from './loadtest';
 import { LoadResult } from './load';
 import { RunResult } from './loadtest';
 import { ReelgraphProfile } from './profile';
@@ -35,7 +36,7 @@ export function renderMarkdown(report: BenchReport, workloads: Workload[]): stri
       (g.reused ? 'reused from the data folder.' : `loaded through importDocument in ${g.seconds.toFixed(0)} s.`),
   );
   lines.push(
-    `Each run: ${report.settings.duration} s after a ${report.settings.warmup} s warm-up per workload and server, at ${report.settings.connections.join(', ')} connections; ` +
+    `Each run: ${report.settings.duration} s, after every server of the workload took ${WARMUP_TURNS} warm-up turns of ${report.settings.warmup} s, at ${report.settings.connections.join(', ')} connections; ` +
       `request bodies rotate over ${report.settings.parameterSets} parameter sets per workload. Machine: ${report.machine.cpus} cores ` +
       `(load average ${report.machine.loadAverage.map((l) => l.toFixed(1)).join(' ')} at the start), Node ${report.machine.node}. ` +
       `Servers, Neo4j and autocannon share the machine. Total ${(report.totalSeconds / 60).toFixed(1)} min.`,
