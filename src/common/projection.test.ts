@@ -1,4 +1,7 @@
-import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, OperationDefinitionNode, parse } from 'graphql';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, OperationDefinitionNode, parse } from 'graphql';
+import { shownProperties } from './node.projection';
 import { FILM_PROPERTIES, filmProjection } from '../film/film.type';
 import { isWhole, propertiesFor, propertiesToRead } from './projection';
 import { Selection } from './selection';
@@ -39,5 +42,15 @@ describe('reading only what a request shows', () => {
   it('projects the properties it reads', () => {
     expect(filmProjection('other', ['id', 'title', 'releaseDate'])).toBe('other {.id, .title, releaseDate: toString(other.releaseDate)}');
     expect(isWhole(FILM_PROPERTIES, ['id', 'title'])).toBe(false);
+  });
+
+  it('counts a field of a Node-typed selection only for the types that have it', () => {
+    const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8'));
+    const hit = selectionOf(`{ entity { __typename id ... on Film { title year } ... on Person { name birthYear } ... on Genre { name } } }`);
+    expect(shownProperties(schema, [hit])).toEqual({ Film: ['id', 'title', 'year'], Person: ['id', 'name', 'birthYear'] });
+    // A field of people the shape does not know (one added to the schema later) makes them whole; films are unaffected.
+    const later = buildSchema(`type Film { id: ID! title: String! } type Person { id: ID! name: String! nickname: String } type Query { film: Film }`);
+    const asked = selectionOf(`{ entity { ... on Film { title } ... on Person { nickname } } }`);
+    expect(shownProperties(later, [asked])).toEqual({ Film: ['id', 'title'], Person: null });
   });
 });

@@ -31,13 +31,16 @@ export function projectionOf(shape: EntityProperties, variable: string, properti
  * them asks for a field the shape does not know: then the entity must be read whole.
  */
 export function propertiesFor(shape: EntityProperties, selections: readonly Selection[]): string[] | null {
+  return propertiesOfFields(shape, selections.flatMap((selection) => selection.names()));
+}
+
+/** The stored properties the given fields of an entity read (always its id); null for a field the shape does not know. */
+export function propertiesOfFields(shape: EntityProperties, fields: Iterable<string>): string[] | null {
   const properties = new Set(['id']);
-  for (const selection of selections) {
-    for (const field of selection.names()) {
-      const reads = shape.reads[field];
-      if (!reads) return null;
-      reads.forEach((property) => properties.add(property));
-    }
+  for (const field of fields) {
+    const reads = shape.reads[field];
+    if (!reads) return null;
+    reads.forEach((property) => properties.add(property));
   }
   // In entry order, so one selection always makes the same statement text.
   return Object.keys(shape.entries).filter((property) => properties.has(property));

@@ -1,4 +1,7 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
+import { shownProperties } from '../common/node.projection';
+import { Selection } from '../common/selection';
 import { badInput } from '../common/errors';
 import { labelOfId } from '../common/ids';
 import { listLimit } from '../common/page';
@@ -13,16 +16,23 @@ export class SearchResolver {
   })
   async search(
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('query', () => String) query: string,
     @Arg('types', () => [SearchType], { nullable: true }) types?: SearchType[],
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ): Promise<SearchHit[]> {
     const limit = listLimit(first, 10);
     if (query.length > 200) throw badInput(`query is ${query.length} characters long; at most 200 are searched`, 'query');
-    const rows = await searchService.search(db, query, types ?? null, limit);
-    // Primed so that nested fields asking for the same entity again find it loaded.
+    const shown = shownProperties(info.schema, Selection.of(info).all('entity').map((use) => use.selection));
+    const rows = await searchService.search(db, query, types ?? null, limit, shown);
+    // Primed so that nested fields asking for the same entity again find it loaded; a film or
+    // person read in part serves only its hit.
     const found = rows.filter((row) => row.entity !== null);
-    for (const row of found) loaders.byLabel[labelOfId(row.id)!].prime(row.id, row.entity);
+    for (const row of found) {
+      const label = labelOfId(row.id)!;
+      if ((label === 'Film' || label === 'Person') && shown[label]) continue;
+      loaders.byLabel[label].prime(row.id, row.entity);
+    }
     return found.map((row) => ({ entity: row.entity, score: row.score }) as SearchHit);
   }
 }

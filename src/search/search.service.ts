@@ -1,4 +1,4 @@
-import { entityProjection } from '../common/node.projection';
+import { entityProjection, ShownProperties } from '../common/node.projection';
 import { Database } from '../db/database';
 import { Label } from '../db/model';
 import { SearchType } from './search.type';
@@ -42,12 +42,13 @@ export type SearchRow = {
 export const searchService = {
   /**
    * Full-text hits over every searchable name, best first, ties by id for a stable order. Each
-   * hit comes back with its stored properties (the resolver primes its label's loader).
+   * hit comes back with its stored properties (the resolver primes its label's loader), films and
+   * people only as far as `shown` says.
    *
    * Every hit is ranked: a short prefix scores all its matches alike (Lucene's prefix queries are
    * constant-score), so the first page of a tie is only known once all of it is seen.
    */
-  async search(db: Database, text: string, types: SearchType[] | null, limit: number): Promise<SearchRow[]> {
+  async search(db: Database, text: string, types: SearchType[] | null, limit: number, shown: ShownProperties = {}): Promise<SearchRow[]> {
     const query = luceneQuery(text);
     if (query === null) return [];
     const labels = types && types.length > 0 ? types.map((type) => LABEL_OF[type]) : null;
@@ -55,7 +56,7 @@ export const searchService = {
       `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
        ${labels ? 'WHERE any(label IN labels(node) WHERE label IN $labels)' : ''}
        WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-       RETURN node.id AS id, score, ${entityProjection('node')} AS entity`,
+       RETURN node.id AS id, score, ${entityProjection('node', shown)} AS entity`,
       { query, labels, limit },
     );
   },

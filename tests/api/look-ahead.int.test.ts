@@ -160,6 +160,23 @@ it('answers search hits with their entities in one statement', async () => {
   expect(names).toContain('John Wick: Chapter 4');
 });
 
+it('reads search hits only as far as they are shown, without short-changing other lookups', async () => {
+  // The hits show a title or a name; the same film and person, reached again below them, are whole.
+  const film = await run(`{ search(query: "ballerina", types: [FILM], first: 1) { entity { id ... on Film { title
+    franchises { franchise { entries { film { id runtimeMinutes externalIds { imdb } } } } } } } } }`);
+  const ballerina = film.data.search[0].entity;
+  expect(ballerina.title).toBe('Ballerina');
+  const again = ballerina.franchises[0].franchise.entries.map((entry: any) => entry.film).find((f: any) => f.id === ballerina.id);
+  expect(again).toEqual({ id: ballerina.id, runtimeMinutes: 125, externalIds: { imdb: 'tt7181546' } });
+
+  const person = await run(`{ search(query: "keanu reeves", types: [PERSON], first: 1) { entity { id ... on Person { name
+    roles(first: 1) { nodes { film { cast { person { id externalIds { imdb } } } } } } } } } }`);
+  const keanu = person.data.search[0].entity;
+  expect(keanu.name).toBe('Keanu Reeves');
+  const cast = keanu.roles.nodes[0].film.cast.map((role: any) => role.person);
+  expect(cast).toContainEqual({ id: keanu.id, externalIds: { imdb: 'nm0000206' } });
+});
+
 it('follows fragments and keeps aliases with different pages apart', async () => {
   const { data } = await run(`
     query { film(slug: "john-wick-2014") { ...Page } }
