@@ -1,6 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Selection } from '../common/selection';
+import { ShownProperties, shownProperties } from '../common/node.projection';
 import { labelOfId } from '../common/ids';
 import { Connection, pageRequest, toConnection } from '../common/page';
 import { Label } from '../db/model';
@@ -37,16 +38,32 @@ function entityOf(context: Context, id: string): Promise<any> {
   return label ? context.loaders.byLabel[label].load(id) : Promise.resolve(null);
 }
 
-/** The path's entities; its steps only when the request selects them (each step loads two entities and a role). */
-async function toGraphPath(context: Context, path: StoredPath, selection: Selection): Promise<GraphPath> {
-  for (const node of path.nodes) if (node.entity) context.loaders.byLabel[node.label].prime(node.id, node.entity);
-  const nodes = await Promise.all(path.nodes.map((node) => entityOf(context, node.id)));
+/** What a path request shows of the films and people along it, as nodes and as the ends of steps. */
+function shownOnPath(info: GraphQLResolveInfo, selection: Selection): ShownProperties {
+  const steps = selection.all('steps').flatMap((use) => [...use.selection.all('from'), ...use.selection.all('to')]);
+  return shownProperties(info.schema, [...selection.all('nodes'), ...steps].map((use) => use.selection));
+}
+
+/**
+ * The path's entities; its steps only when the request selects them (each step loads two entities
+ * and a role). Entities read whole prime the loaders; films and people read in part serve only
+ * this path.
+ */
+async function toGraphPath(context: Context, path: StoredPath, selection: Selection, shown: ShownProperties): Promise<GraphPath> {
+  const inPart = new Map<string, any>();
+  for (const node of path.nodes) {
+    if (!node.entity) continue;
+    if ((node.label === 'Film' || node.label === 'Person') && shown[node.label]) inPart.set(node.id, node.entity);
+    else context.loaders.byLabel[node.label].prime(node.id, node.entity);
+  }
+  const entity = (id: string) => inPart.get(id) ?? entityOf(context, id);
+  const nodes = await Promise.all(path.nodes.map((node) => entity(node.id)));
   const steps = !selection.has('steps')
     ? []
     : await Promise.all(
         path.steps.map(async (step) => ({
-          from: await entityOf(context, step.fromId),
-          to: await entityOf(context, step.toId),
+          from: await entity(step.fromId),
+          to: await entity(step.toId),
           role: step.roleId ? await context.loaders.roleById.load(step.roleId) : null,
         })),
       );
@@ -76,8 +93,9 @@ export class PathResolver {
     @Arg('via', () => [PathLink], { nullable: true }) via?: PathLink[],
   ): Promise<GraphPath | null> {
     const selection = Selection.of(info);
-    const path = await shortestPath(context.db, { fromId: from, toId: to, maxHops, via, withRoles: selection.reachesThrough(['steps'], 'role') });
-    return path ? toGraphPath(context, path, selection) : null;
+    const shown = shownOnPath(info, selection);
+    const path = await shortestPath(context.db, { fromId: from, toId: to, maxHops, via, withRoles: selection.reachesThrough(['steps'], 'role'), shown });
+    return path ? toGraphPath(context, path, selection, shown) : null;
   }
 
   @Query(() => [GraphPath], { description: 'Every shortest path between two entities (up to `first`, default 10).' })
@@ -91,8 +109,9 @@ export class PathResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ): Promise<GraphPath[]> {
     const selection = Selection.of(info);
-    const paths = await allShortestPaths(context.db, { fromId: from, toId: to, maxHops, via, first, withRoles: selection.reachesThrough(['steps'], 'role') });
-    return Promise.all(paths.map((path) => toGraphPath(context, path, selection)));
+    const shown = shownOnPath(info, selection);
+    const paths = await allShortestPaths(context.db, { fromId: from, toId: to, maxHops, via, first, withRoles: selection.reachesThrough(['steps'], 'role'), shown });
+    return Promise.all(paths.map((path) => toGraphPath(context, path, selection, shown)));
   }
 }
 

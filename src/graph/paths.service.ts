@@ -1,5 +1,5 @@
 import { labelOfId } from '../common/ids';
-import { entityProjection } from '../common/node.projection';
+import { entityProjection, ShownProperties } from '../common/node.projection';
 import { badInput } from '../common/errors';
 import { Database, Params, Row, Tx } from '../db/database';
 import { Label, RelationshipType } from '../db/model';
@@ -82,6 +82,8 @@ export interface PathQuery {
   timeoutMs?: number;
   /** Name the role behind each person hop (default true); a statement saved when nobody asks. */
   withRoles?: boolean;
+  /** What to read of the films and people along the path (default every property). */
+  shown?: ShownProperties;
 }
 
 export interface AllPathsQuery extends PathQuery {
@@ -122,6 +124,9 @@ interface Plan {
    * CHARACTER both allowed, ON_FILM and PLAYS too: film → person → character through one role.
    */
   directTypes: string | null;
+  /** Whether a Role can stand for its person: only between its film and its character. */
+  standIns: boolean;
+  shown: ShownProperties;
 }
 
 interface Ends {
@@ -181,7 +186,7 @@ export async function allShortestPaths(db: Database, query: AllPathsQuery): Prom
       const rows = await tx.run<{ nodes: RawNode[] }>(
         `MATCH (a:${ends.from} {id: $fromId}), (b:${ends.to} {id: $toId})
          MATCH p = ALL SHORTEST ${pattern}
-         RETURN ${RAW_NODES('p')} AS nodes`,
+         RETURN ${RAW_NODES('p', plan)} AS nodes`,
         { fromId: plan.fromId, toId: plan.toId, labels: PATH_LABELS },
       );
       for (const row of rows) {
@@ -229,6 +234,9 @@ function planOf(query: PathQuery): Plan {
     allTypes: allTypes.join('|'),
     roleTargets: roleTargets.length ? roleTargets.join('|') : null,
     directTypes: directTypes.length ? directTypes.join('|') : null,
+    // Only with both ON_FILM and PLAYS one-relationship hops can a path go film, role, character.
+    standIns: roleTargets.length === 2,
+    shown: query.shown ?? {},
   };
 }
 
@@ -240,10 +248,10 @@ interface RawNode {
   entity: { id: string } | null;
 }
 
-/** Each node of path `p` as a RawNode (labels from $labels). */
-const RAW_NODES = (p: string) => `[n IN nodes(${p}) | {id: n.id, label: coalesce([label IN $labels WHERE label IN labels(n)][0], 'Role'),
-         personId: CASE WHEN n:Role THEN head([(person:Person)-[:HAS_ROLE]->(n) | person.id]) END,
-         entity: ${entityProjection('n')}}]`;
+/** Each node of path `p` as a RawNode (labels from $labels); a Role's person only where it can stand for them. */
+const RAW_NODES = (p: string, plan: Plan) => `[n IN nodes(${p}) | {id: n.id, label: coalesce([label IN $labels WHERE label IN labels(n)][0], 'Role'),
+         personId: ${plan.standIns ? 'CASE WHEN n:Role THEN head([(person:Person)-[:HAS_ROLE]->(n) | person.id]) END' : 'null'},
+         entity: ${entityProjection('n', plan.shown)}}]`;
 
 
 /**
@@ -351,7 +359,7 @@ async function fewestHops(tx: Tx, plan: Plan, ends: Ends): Promise<{ path: Found
     const [row] = await tx.run<{ nodes: RawNode[]; relationships: number }>(
       `MATCH (a:${ends.from} {id: $fromId}), (b:${ends.to} {id: $toId})
        MATCH p = ${shortest}
-       RETURN ${RAW_NODES('p')} AS nodes, length(p) AS relationships`,
+       RETURN ${RAW_NODES('p', plan)} AS nodes, length(p) AS relationships`,
       { fromId: plan.fromId, toId: plan.toId, labels: PATH_LABELS },
     );
     return row ? { nodes: entitiesOf(row.nodes), relationships: row.relationships } : null;

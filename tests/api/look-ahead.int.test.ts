@@ -177,6 +177,17 @@ it('reads search hits only as far as they are shown, without short-changing othe
   expect(cast).toContainEqual({ id: keanu.id, externalIds: { imdb: 'nm0000206' } });
 });
 
+it('reads the films and people along a path only as far as they are shown, without short-changing other lookups', async () => {
+  const ids = (await run(`{ wiseman: person(slug: "len-wiseman") { id } keanu: person(slug: "keanu-reeves") { id } }`)).data;
+  const path = await run(`query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, via: [CREDIT]) { length
+    nodes { id ... on Person { name } ... on Film { title cast { person { id externalIds { imdb } } } } } } }`, { from: ids.wiseman.id, to: ids.keanu.id });
+  const { length, nodes } = path.data.shortestPath;
+  expect(length).toBe(2);
+  expect([nodes[0].name, nodes[2].name]).toEqual(['Len Wiseman', 'Keanu Reeves']);
+  // The film between them shows its cast; Keanu Reeves, a node read in part, is whole there.
+  expect(nodes[1].cast.map((role: any) => role.person)).toContainEqual({ id: ids.keanu.id, externalIds: { imdb: 'nm0000206' } });
+});
+
 it('follows fragments and keeps aliases with different pages apart', async () => {
   const { data } = await run(`
     query { film(slug: "john-wick-2014") { ...Page } }
