@@ -5,7 +5,7 @@ import { Genre, genreProjection } from '../genre/genre.type';
 import { Role } from '../role/role.type';
 import { roleProjection, sortFilmRoles } from '../role/role.service';
 import { Film, filmProjection } from './film.type';
-import { completeRelated, Ranked, RELATED_PARAMS, RelatedFilm, relatedByLinks } from '../graph/related.service';
+import { completeRelated, GENRE_SPREAD, Linked, RELATED_PARAMS, RelatedFilm, relatedByLinks } from '../graph/related.service';
 import { Character, characterProjection } from '../character/character.type';
 import { Franchise, FranchiseEntry, franchiseProjection } from '../franchise/franchise.type';
 import { Person, personProjection } from '../person/person.type';
@@ -53,7 +53,7 @@ interface StoredFilmPage {
   franchises?: StoredEntry[];
   reviews?: StoredReviewPage;
   reviewSummary?: StoredScores;
-  related?: { genres: number; related: Ranked[] };
+  related?: Linked;
 }
 
 // Expressions over a bound film `f`, shared by the loaders' batch queries and the page query so
@@ -161,7 +161,7 @@ export const filmService = {
     let related = '';
     if (parts.related) {
       related = `WITH f, f AS film, {first: $relatedFirst, reasons: $relatedReasons} AS key CALL (film, key) { ${relatedByLinks(parts.related.films)} }`;
-      columns.push('{genres: COUNT { (f)-[:IN_GENRE]->(:Genre) }, related: related} AS related');
+      columns.push(`{spread: ${GENRE_SPREAD('f')}, related: related} AS related`);
     }
     const [row] = await db.read<StoredFilmPage>(`MATCH (f:Film {${KEY_PROPERTY[key]}: $value}) ${related} RETURN ${columns.join(', ')}`, {
       value,

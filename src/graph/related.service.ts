@@ -61,9 +61,7 @@ export type Ranked = RelatedFilm & { sortTitle: string | null };
 /**
  * Results in key order, [] for an unknown film. One query scores the films linked by franchise or
  * people (with their genre bonus); a second, only for the keys that need it, brings in films that
- * share nothing but genres. Every film of a genre is thousands in a large catalogue, so they are
- * only counted when they can reach the page: when the linked films are fewer than `first`, or the
- * last one on the page scores no more than the genres alone could.
+ * share nothing but genres (completeRelated).
  */
 export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[]): Promise<RelatedFilm[][]> {
   const params = keys.map((key, i) => ({ i, ...relatedKeyParams(key) }));
@@ -77,11 +75,11 @@ export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[
   await Promise.all(
     [...groups.values()].map(async (group) => {
       const { films } = group[0];
-      const linked = await db.read<{ i: number; genres: number; related: Ranked[] }>(
+      const linked = await db.read<{ i: number } & Linked>(
         `UNWIND $keys AS key
          MATCH (film:Film {id: key.filmId})
          CALL (film, key) { ${relatedByLinks(films)} }
-         RETURN key.i AS i, COUNT { (film)-[:IN_GENRE]->(:Genre) } AS genres, related`,
+         RETURN key.i AS i, ${GENRE_SPREAD('film')} AS spread, related`,
         { keys: group, ...RELATED_PARAMS },
       );
       (await completeRelated(db, group, linked)).forEach((related, n) => results.set(group[n].i, related));
@@ -138,49 +136,59 @@ export function relatedKeyParams(key: RelatedFilmsKey) {
 }
 
 /**
+ * What completeRelated weighs besides the linked page: how many films each of the film's genres
+ * holds, and the catalogue (both from Neo4j's counts, not by walking the films).
+ */
+export const GENRE_SPREAD = (film: string) =>
+  `{catalogue: COUNT { MATCH (:Film) }, genres: [(${film})-[:IN_GENRE]->(g:Genre) | COUNT { (g)<-[:IN_GENRE]-() }]}`;
+
+/** A film's linked page, as relatedByLinks ranks it, and its GENRE_SPREAD. */
+export interface Linked {
+  spread: { catalogue: number; genres: number[] };
+  related: Ranked[];
+}
+
+type Fill = { i: number; filmId: string; first: number; reasons: boolean; films: string[] | null; minShared: number };
+
+/**
  * The page from what relatedByLinks found, adding films that share only genres when they can
- * reach it: one more statement, for the keys that need it. The keys must all read the same film
- * properties.
+ * reach it. Genres alone score 0.5 a genre, so they are counted only when the linked films are
+ * fewer than `first`, or the last one on the page scores no more than the genres alone could.
+ *
+ * A genre holds tens of thousands of films in a large catalogue (millions at IMDb's scale):
+ * counting what each shares with the film, then sorting them all by title, grows with the
+ * catalogue and is the slowest part of a poorly linked film's page. The best
+ * genre-only films share every genre of the film and come first by title, so where such films
+ * are common (the film's genres are large ones), walking the title index until `first` of them
+ * turn up reads a few dozen films instead (walkGenres). The count is the fallback: for films
+ * whose genre mix is rare, and whenever a walk comes back short.
+ *
+ * The keys must all read the same film properties.
  */
 export async function completeRelated(
   db: Database,
   params: { i: number; filmId: string; first: number; reasons: boolean; films: string[] | null }[],
-  linked: { i: number; genres: number; related: Ranked[] }[],
+  linked: ({ i: number } & Linked)[],
 ): Promise<RelatedFilm[][]> {
   const byIndex = new Map(linked.map((row) => [row.i, row]));
 
-  // Genres alone score 0.5 a genre: they can reach the page only down to its last linked score.
-  const fills = params.flatMap((key) => {
+  const fills = params.flatMap((key): Fill[] => {
     const row = byIndex.get(key.i);
-    if (!row || row.genres === 0 || key.first === 0) return [];
+    const genres = row?.spread.genres.length ?? 0;
+    if (!row || genres === 0 || key.first === 0) return [];
     const last = row.related.length < key.first ? 0 : row.related[key.first - 1].score;
     const minShared = Math.max(1, Math.ceil(last / RELATED_WEIGHTS.SHARED_GENRE));
-    return minShared <= row.genres ? [{ ...key, minShared }] : [];
+    return minShared <= genres ? [{ ...key, minShared }] : [];
   });
   const genreOnly = new Map<number, Ranked[]>();
-  if (fills.length > 0) {
-    const rows = await db.read<{ i: number; related: Ranked[] }>(
-      `UNWIND $fills AS fill
-       MATCH (film:Film {id: fill.filmId})
-       CALL (film, fill) {
-         // What the first query already scored: films sharing a franchise or a person.
-         WITH film, fill, [(film)-[:IN_FRANCHISE]->(f:Franchise) | f] AS franchises,
-              [(film)<-[:ON_FILM]-(:Role)<-[:HAS_ROLE]-(p:Person) | p] AS people
-         MATCH (film)-[:IN_GENRE]->(genre:Genre)<-[:IN_GENRE]-(other:Film)
-         WHERE other <> film
-         WITH fill, franchises, people, other, count(genre) AS shared
-         WHERE shared >= fill.minShared
-           AND NOT EXISTS { (other)-[:IN_FRANCHISE]->(f:Franchise) WHERE f IN franchises }
-           AND NOT EXISTS { (other)<-[:ON_FILM]-(:Role)<-[:HAS_ROLE]-(p:Person) WHERE p IN people }
-         WITH other, shared ORDER BY shared DESC, other.sortTitle, other.id
-         RETURN collect({other: other, score: $weights.SHARED_GENRE * shared}) AS ranked
-       }
-       ${PAGE('ranked', 'fill', fills[0].films)}
-       RETURN fill.i AS i, related`,
-      { fills, ...RELATED_PARAMS },
-    );
-    rows.forEach((row) => genreOnly.set(row.i, row.related));
+  const walks = fills.filter((fill) => walkPays(byIndex.get(fill.i)!.spread, fill.first));
+  for (const [first, group] of groupBy(walks, (fill) => fill.first)) {
+    (await walkGenres(db, group, first)).forEach((related, n) => {
+      if (related.length === first) genreOnly.set(group[n].i, related);
+    });
   }
+  const counted = fills.filter((fill) => !genreOnly.has(fill.i));
+  if (counted.length > 0) (await countGenres(db, counted)).forEach((related, n) => genreOnly.set(counted[n].i, related));
 
   return params.map((key) => {
     const all = [...(byIndex.get(key.i)?.related ?? []), ...(genreOnly.get(key.i) ?? [])];
@@ -219,6 +227,82 @@ const PAGE = (ranked: string, key: string, films: readonly string[] | null) => `
          RETURN collect({filmId: other.id, score: score, reasons: reasons, sortTitle: other.sortTitle, film: ${filmProjection('other', films)}}) AS related
        }`;
 
+
+/**
+ * What the first query already scored for `film`, as `franchises` and `people`: a film sharing
+ * either is never a genre-only film.
+ */
+const LINKED_THROUGH = (film: string) => `[(${film})-[:IN_FRANCHISE]->(f:Franchise) | f] AS franchises,
+              [(${film})<-[:ON_FILM]-(:Role)<-[:HAS_ROLE]-(p:Person) | p] AS people`;
+const NOT_LINKED = (other: string) => `NOT EXISTS { (${other})-[:IN_FRANCHISE]->(f:Franchise) WHERE f IN franchises }
+           AND NOT EXISTS { (${other})<-[:ON_FILM]-(:Role)<-[:HAS_ROLE]-(p:Person) WHERE p IN people }`;
+
+/**
+ * Whether walking the title index for films with all the film's genres should read fewer films
+ * than counting every film of its genres. Films in that mix are taken as independent draws
+ * from each genre: the walk expects to read `first` ÷ their share of the catalogue, the count
+ * reads every film of every genre.
+ */
+function walkPays({ catalogue, genres }: Linked['spread'], first: number): boolean {
+  if (catalogue === 0) return false;
+  const share = genres.reduce((product, films) => product * (films / catalogue), 1);
+  const counted = genres.reduce((sum, films) => sum + films, 0);
+  return share > 0 && first / share < counted;
+}
+
+/**
+ * The first `first` films (by title, then id) that share every genre of the film and nothing
+ * else, per fill: fewer when there are not that many, and then the caller counts instead.
+ */
+async function walkGenres(db: Database, fills: Fill[], first: number): Promise<Ranked[][]> {
+  const rows = await db.read<{ i: number; related: Ranked[] }>(
+    `UNWIND $fills AS fill
+     MATCH (film:Film {id: fill.filmId})
+     CALL (film, fill) {
+       WITH film, [(film)-[:IN_GENRE]->(genre:Genre) | genre] AS genres, ${LINKED_THROUGH('film')}
+       // The title index hands films over in title order, so the walk stops once it has enough.
+       MATCH (other:Film) WHERE other.sortTitle IS NOT NULL AND other <> film
+         AND all(genre IN genres WHERE (other)-[:IN_GENRE]->(genre))
+         AND ${NOT_LINKED('other')}
+       WITH other, size(genres) AS shared ORDER BY other.sortTitle, other.id LIMIT $first
+       RETURN collect({other: other, score: $weights.SHARED_GENRE * shared}) AS ranked
+     }
+     ${PAGE('ranked', 'fill', fills[0].films)}
+     RETURN fill.i AS i, related`,
+    { fills, first, ...RELATED_PARAMS },
+  );
+  const byIndex = new Map(rows.map((row) => [row.i, row.related]));
+  return fills.map((fill) => byIndex.get(fill.i) ?? []);
+}
+
+/** The best genre-only films per fill, by counting what every film of the film's genres shares with it. */
+async function countGenres(db: Database, fills: Fill[]): Promise<Ranked[][]> {
+  const rows = await db.read<{ i: number; related: Ranked[] }>(
+    `UNWIND $fills AS fill
+     MATCH (film:Film {id: fill.filmId})
+     CALL (film, fill) {
+       WITH film, fill, ${LINKED_THROUGH('film')}
+       MATCH (film)-[:IN_GENRE]->(genre:Genre)<-[:IN_GENRE]-(other:Film)
+       WHERE other <> film
+       WITH fill, franchises, people, other, count(genre) AS shared
+       WHERE shared >= fill.minShared
+         AND ${NOT_LINKED('other')}
+       WITH other, shared ORDER BY shared DESC, other.sortTitle, other.id
+       RETURN collect({other: other, score: $weights.SHARED_GENRE * shared}) AS ranked
+     }
+     ${PAGE('ranked', 'fill', fills[0].films)}
+     RETURN fill.i AS i, related`,
+    { fills, ...RELATED_PARAMS },
+  );
+  const byIndex = new Map(rows.map((row) => [row.i, row.related]));
+  return fills.map((fill) => byIndex.get(fill.i) ?? []);
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
 
 const VIA_LABEL = (via: string) => `[label IN $viaLabels WHERE label IN labels(${via})][0]`;
 

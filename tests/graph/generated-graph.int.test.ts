@@ -96,4 +96,68 @@ describe('paths on a generated catalogue', () => {
     timings.push(`related films of 20 films: ${Date.now() - started} ms`);
     expect(related.every((list) => list.length === 20)).toBe(true);
   });
+
+  it('ranks related films as scoring every film would, also where it walks titles for films sharing only genres', async () => {
+    // Films linked to few others (through franchises or people): their pages fill up with films
+    // sharing only genres, which is where the service takes its shortcuts.
+    const films = (
+      await db.read<{ id: string }>(
+        `UNWIND $ids AS id
+         MATCH (film:Film {id: id})
+         WHERE COUNT { (film)-[:IN_GENRE]->() } <= 2
+           AND COUNT { MATCH (film)-[:IN_FRANCHISE|ON_FILM]-()-[:IN_FRANCHISE|HAS_ROLE]-()-[:HAS_ROLE]->()-[:ON_FILM]->(other:Film) WHERE other <> film } < 20
+         RETURN film.id AS id LIMIT 12`,
+        { ids: Array.from({ length: 600 }, (_, i) => graph.filmId(i * 31 + 3)) },
+      )
+    ).map((row) => row.id);
+    expect(films.length).toBeGreaterThan(5);
+    const read = jest.spyOn(db, 'read');
+    let related: Awaited<ReturnType<typeof relatedFilms>>;
+    let walked: number;
+    try {
+      related = await relatedFilms(db, films.map((filmId) => ({ filmId, first: 20, reasons: false })));
+      walked = read.mock.calls.filter(([cypher]) => cypher.includes('other.sortTitle IS NOT NULL')).length;
+    } finally {
+      read.mockRestore();
+    }
+    expect(walked).toBeGreaterThan(0);
+    for (const [n, filmId] of films.entries()) {
+      expect(related[n].map((r) => [r.filmId, r.score])).toEqual(await everyFilmScored(filmId, 20));
+    }
+  });
 });
+
+/**
+ * Film.related's ranking by brute force: every film sharing a franchise, a person or a genre,
+ * scored and sorted in full, with none of the service's shortcuts.
+ */
+async function everyFilmScored(filmId: string, first: number): Promise<[string, number][]> {
+  const rows = await db.read<{ id: string; score: number }>(
+    `MATCH (film:Film {id: $filmId})
+     CALL (film) {
+       MATCH (film)-[:IN_FRANCHISE]->(:Franchise)<-[:IN_FRANCHISE]-(other:Film)
+       RETURN other, 5.0 AS points
+       UNION ALL
+       MATCH (film)<-[:ON_FILM]-(:Role)<-[:HAS_ROLE]-(:Person)-[:HAS_ROLE]->(:Role)-[:ON_FILM]->(other:Film)
+       WHERE other <> film
+       RETURN DISTINCT other, 0.0 AS points
+       UNION ALL
+       MATCH (film)-[:IN_GENRE]->(:Genre)<-[:IN_GENRE]-(other:Film)
+       WHERE other <> film
+       RETURN other, 0.5 AS points
+     }
+     WITH film, other, sum(points) AS points
+     // Each person both films share counts once: 2 when in both casts, else 1.5.
+     CALL (film, other) {
+       MATCH (film)<-[:ON_FILM]-(here:Role)<-[:HAS_ROLE]-(person:Person)-[:HAS_ROLE]->(there:Role)-[:ON_FILM]->(other)
+       WITH person, any(k IN collect(here.kind) WHERE k IN ['ACTOR', 'SELF']) AND any(k IN collect(there.kind) WHERE k IN ['ACTOR', 'SELF']) AS cast
+       RETURN sum(CASE WHEN cast THEN 2.0 ELSE 1.5 END) AS people
+     }
+     WITH other, points + people AS score
+     ORDER BY score DESC, other.sortTitle, other.id
+     LIMIT $first
+     RETURN other.id AS id, score`,
+    { filmId, first },
+  );
+  return rows.map((row) => [row.id, row.score]);
+}
