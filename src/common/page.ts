@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { badInput } from './errors';
+import type { Selection } from './selection';
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
@@ -80,6 +81,14 @@ export function toConnection<T>(rows: T[], page: PageRequest, totalCount: number
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/** What a connection's selection asks of its nodes, through `nodes` and through `edges { node }`. */
+export function connectionNodes(connection: Selection): Selection[] {
+  return [
+    ...connection.all('nodes').map((use) => use.selection),
+    ...connection.all('edges').flatMap((edges) => edges.selection.all('node').map((use) => use.selection)),
+  ];
 }
 
 /** A page cut from a list already in memory (a film's few dozen credits, say). */

@@ -5,7 +5,8 @@ import { exactlyOne } from '../common/args';
 import { ExternalIds, externalIdsOf } from '../common/external-ids.type';
 import { badInput } from '../common/errors';
 import { OrderDirection } from '../common/order';
-import { Connection, pageRequest, sliceConnection, toConnection } from '../common/page';
+import { Connection, connectionNodes, pageRequest, sliceConnection, toConnection } from '../common/page';
+import { propertiesFor } from '../common/projection';
 import { FranchiseEntry } from '../franchise/franchise.type';
 import { Genre } from '../genre/genre.type';
 import { Person } from '../person/person.type';
@@ -18,7 +19,7 @@ import { Context } from '../server/context';
 import { FilmFilter, FilmOrder, FilmOrderField } from './film.inputs';
 import { loadFilmPage } from './film.page';
 import { filmService } from './film.service';
-import { AggregateRating, Film, FilmConnection, ratingsOf } from './film.type';
+import { AggregateRating, Film, FILM_PROPERTIES, FilmConnection, ratingsOf } from './film.type';
 
 const ORDER_PROPERTY = { [FilmOrderField.TITLE]: 'sortTitle', [FilmOrderField.RELEASE_DATE]: 'releaseDate', [FilmOrderField.RUNTIME]: 'runtimeMinutes' } as const;
 
@@ -39,6 +40,7 @@ export class FilmResolver {
   @Query(() => FilmConnection)
   async films(
     @Ctx() { db }: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => FilmFilter, { nullable: true }) filter?: FilmFilter,
     @Arg('orderBy', () => FilmOrder, { nullable: true }) orderBy?: FilmOrder,
     @Arg('first', () => Int, { nullable: true }) first?: number,
@@ -53,6 +55,9 @@ export class FilmResolver {
       orderField: ORDER_PROPERTY[orderBy?.field ?? FilmOrderField.TITLE],
       descending: orderBy?.direction === OrderDirection.DESC,
       ...page,
+      // A browsing page shows a few fields of each film: the rest is not read. The films are the
+      // page's own, never primed into the film loader, so nothing else can find them partial.
+      properties: propertiesFor(FILM_PROPERTIES, connectionNodes(Selection.of(info))),
     });
     return toConnection(films, page, count);
   }

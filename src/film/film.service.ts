@@ -115,6 +115,8 @@ export interface FilmQuery {
   descending: boolean;
   offset: number;
   limit: number;
+  /** The film properties the page shows (propertiesFor); every one when null or absent. */
+  properties?: readonly string[] | null;
 }
 
 /** Unique-indexed keys only: the property name is picked from this fixed list, never from input. */
@@ -204,7 +206,7 @@ export const filmService = {
     const films = await db.read<{ film: Film }>(
       `${match} ${where}
        WITH ${distinct ? 'DISTINCT ' : ''}f ORDER BY ${order} SKIP $offset LIMIT $limit
-       RETURN ${filmProjection('f')} AS film`,
+       RETURN ${filmProjection('f', query.properties)} AS film`,
       { ...params, offset: query.offset, limit: query.limit + 1 },
     );
     return {

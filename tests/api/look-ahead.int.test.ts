@@ -97,6 +97,19 @@ it('reads related films and filmography films only as far as they are shown, wit
   expect(shown.every((f: any) => f.runtimeMinutes > 0 && /^tt/.test(f.externalIds.imdb))).toBe(true);
 });
 
+it('reads a browsing page\'s films only as far as they are shown, through nodes and through edges', async () => {
+  const whole = `id title year releaseDate overview runtimeMinutes alternativeTitles ratings { source value } externalIds { imdb } genres { slug }`;
+  const browse = `films(filter: { genres: ["action"], yearFrom: 2014 }, orderBy: { field: RELEASE_DATE, direction: DESC }, first: 6)`;
+  const one = (await run(`{ ${browse} { edges { node { ${whole} } } } }`)).data.films.edges.map((e: any) => e.node);
+  expect(one.length).toBeGreaterThan(3);
+  for (const film of one) expect((await run(`{ film(id: "${film.id}") { ${whole} } }`)).data.film).toEqual(film);
+
+  const shown = await run(`{ ${browse} { nodes { title year } pageInfo { hasNextPage } } }`);
+  expect(shown.data.films.nodes).toEqual(one.map(({ title, year }: any) => ({ title, year })));
+  const both = await run(`{ ${browse} { nodes { title } edges { node { runtimeMinutes externalIds { imdb } } } } }`);
+  expect(both.data.films.edges.map((e: any) => e.node)).toEqual(one.map(({ runtimeMinutes, externalIds }: any) => ({ runtimeMinutes, externalIds })));
+});
+
 it('reads a film page\'s film, people and reviews only as far as they are shown, without short-changing other lookups', async () => {
   const wholeFilm = `title overview runtimeMinutes alternativeTitles externalIds { imdb }`;
   const wholePerson = `id slug name birthYear professions externalIds { imdb }`;
