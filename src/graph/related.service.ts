@@ -66,11 +66,7 @@ export type Ranked = RelatedFilm & { sortTitle: string | null };
 export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[]): Promise<RelatedFilm[][]> {
   const params = keys.map((key, i) => ({ i, ...relatedKeyParams(key) }));
   // The film projection is statement text: one statement for each set of properties asked for.
-  const groups = new Map<string, typeof params>();
-  for (const key of params) {
-    const signature = JSON.stringify(key.films);
-    groups.set(signature, [...(groups.get(signature) ?? []), key]);
-  }
+  const groups = groupBy(params, (key) => JSON.stringify(key.films));
   const results = new Map<number, RelatedFilm[]>();
   await Promise.all(
     [...groups.values()].map(async (group) => {
