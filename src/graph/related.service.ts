@@ -250,45 +250,50 @@ function walkPays({ catalogue, genres }: Linked['spread'], first: number): boole
  * The first `first` films (by title, then id) that share every genre of the film and nothing
  * else, per fill: fewer when there are not that many, and then the caller counts instead.
  */
-async function walkGenres(db: Database, fills: Fill[], first: number): Promise<Ranked[][]> {
-  const rows = await db.read<{ i: number; related: Ranked[] }>(
-    `UNWIND $fills AS fill
-     MATCH (film:Film {id: fill.filmId})
-     CALL (film, fill) {
-       WITH film, [(film)-[:IN_GENRE]->(genre:Genre) | genre] AS genres, ${LINKED_THROUGH('film')}
+function walkGenres(db: Database, fills: Fill[], first: number): Promise<Ranked[][]> {
+  return genreOnlyPages(
+    db,
+    fills,
+    `WITH film, [(film)-[:IN_GENRE]->(genre:Genre) | genre] AS genres, ${LINKED_THROUGH('film')}
        // The title index hands films over in title order, so the walk stops once it has enough.
        MATCH (other:Film) WHERE other.sortTitle IS NOT NULL AND other <> film
          AND all(genre IN genres WHERE (other)-[:IN_GENRE]->(genre))
          AND ${NOT_LINKED('other')}
-       WITH other, size(genres) AS shared ORDER BY other.sortTitle, other.id LIMIT $first
-       RETURN collect({other: other, score: $weights.SHARED_GENRE * shared}) AS ranked
-     }
-     ${PAGE('ranked', 'fill', fills[0].films)}
-     RETURN fill.i AS i, related`,
-    { fills, first, ...RELATED_PARAMS },
+       WITH other, size(genres) AS shared ORDER BY other.sortTitle, other.id LIMIT $first`,
+    { first },
   );
-  const byIndex = new Map(rows.map((row) => [row.i, row.related]));
-  return fills.map((fill) => byIndex.get(fill.i) ?? []);
 }
 
 /** The best genre-only films per fill, by counting what every film of the film's genres shares with it. */
-async function countGenres(db: Database, fills: Fill[]): Promise<Ranked[][]> {
-  const rows = await db.read<{ i: number; related: Ranked[] }>(
-    `UNWIND $fills AS fill
-     MATCH (film:Film {id: fill.filmId})
-     CALL (film, fill) {
-       WITH film, fill, ${LINKED_THROUGH('film')}
+function countGenres(db: Database, fills: Fill[]): Promise<Ranked[][]> {
+  return genreOnlyPages(
+    db,
+    fills,
+    `WITH film, fill, ${LINKED_THROUGH('film')}
        MATCH (film)-[:IN_GENRE]->(genre:Genre)<-[:IN_GENRE]-(other:Film)
        WHERE other <> film
        WITH fill, franchises, people, other, count(genre) AS shared
        WHERE shared >= fill.minShared
          AND ${NOT_LINKED('other')}
-       WITH other, shared ORDER BY shared DESC, other.sortTitle, other.id
+       WITH other, shared ORDER BY shared DESC, other.sortTitle, other.id`,
+  );
+}
+
+/**
+ * Each fill's page of genre-only films, in fill order: `ranking` is the body of a CALL over `film`
+ * and `fill` ending in rows of `other, shared`, best first.
+ */
+async function genreOnlyPages(db: Database, fills: Fill[], ranking: string, params: Record<string, unknown> = {}): Promise<Ranked[][]> {
+  const rows = await db.read<{ i: number; related: Ranked[] }>(
+    `UNWIND $fills AS fill
+     MATCH (film:Film {id: fill.filmId})
+     CALL (film, fill) {
+       ${ranking}
        RETURN collect({other: other, score: $weights.SHARED_GENRE * shared}) AS ranked
      }
      ${PAGE('ranked', 'fill', fills[0].films)}
      RETURN fill.i AS i, related`,
-    { fills, ...RELATED_PARAMS },
+    { fills, ...params, ...RELATED_PARAMS },
   );
   const byIndex = new Map(rows.map((row) => [row.i, row.related]));
   return fills.map((fill) => byIndex.get(fill.i) ?? []);
