@@ -1,4 +1,5 @@
-import { Label, LABELS } from '../db/model';
+import { randomUUID } from 'node:crypto';
+import { Label, LABELS } from './graph';
 
 /**
  * Ids are `<label>_<random>`: opaque to clients (the contract says not to parse them), but the
@@ -11,6 +12,7 @@ export function labelOfId(id: string): Label | undefined {
   return cut > 0 ? PREFIXES.get(id.slice(0, cut)) : undefined;
 }
 
-export function hasLabelPrefix(id: string, label: Label): boolean {
-  return labelOfId(id) === label && id.length > label.length + 1;
+/** A fresh id for an entity of `label`; never reused, so a deleted entity's id names nothing later. */
+export function newId(label: Label): string {
+  return `${label.toLowerCase()}_${randomUUID().replace(/-/g, '')}`;
 }

@@ -1,8 +1,13 @@
-import { Database } from '../db/database';
-import { propertiesFor } from '../common/projection';
+import { inKeyOrder, positions } from '../common/batch';
+import { readingOf } from '../common/look-ahead';
+import { ReelgraphError } from '../common/errors';
+import { checkedPage, listLimit } from '../common/page';
 import { Selection } from '../common/selection';
-import { Film, FILM_PROPERTIES, filmProjection } from '../film/film.type';
-import { listSize } from './args';
+import { Database } from '../db/database';
+import { FILM_PROPERTIES, filmProjection } from '../model/film';
+import { Reading } from '../model/projection';
+import { CAST_KINDS } from '../model/roles';
+import { RELATED_REASON_KINDS, RelatedFilm, RelatedReasonKind } from './related.type';
 
 /**
  * Film.related: films close to a film, scored by what they share.
@@ -18,42 +23,32 @@ import { listSize } from './args';
  * else. Closest first; equal scores by title, then id. The film itself is never listed.
  * Each reason names what it runs through: the franchise, the person or the genre.
  */
-export const RELATED_WEIGHTS = { SAME_FRANCHISE: 5, SHARED_CAST: 2, SHARED_CREW: 1.5, SHARED_GENRE: 0.5 } as const;
-export type RelatedReasonKind = keyof typeof RELATED_WEIGHTS;
+export const RELATED_WEIGHTS: Record<RelatedReasonKind, number> = { SAME_FRANCHISE: 5, SHARED_CAST: 2, SHARED_CREW: 1.5, SHARED_GENRE: 0.5 };
 
-const CAST_KINDS = ['ACTOR', 'SELF'];
-const REASON_ORDER: RelatedReasonKind[] = ['SAME_FRANCHISE', 'SHARED_CAST', 'SHARED_CREW', 'SHARED_GENRE'];
-
-export interface RelatedReason {
-  kind: RelatedReasonKind;
-  /** The franchise, person or genre the link runs through. */
-  viaId: string;
-  viaLabel: 'Franchise' | 'Person' | 'Genre';
-}
-
-export interface RelatedFilm {
-  filmId: string;
-  /** The film's stored properties, as filmById reads them (the resolver primes it). */
-  film: Film;
-  score: number;
-  /** Franchise first, then cast, crew and genres; within a kind by name. */
-  reasons: RelatedReason[];
-}
-
-/** A DataLoader key for Film.related; cache on `JSON.stringify(key)`. */
+/** What Film.related is asked: a film and that field's arguments (defaults below). */
 export interface RelatedFilmsKey {
   filmId: string;
   /** Default 20, at most 100. */
   first?: number | null;
   /** Whether to say why each film is related; default true. Most pages show only the films. */
   reasons?: boolean | null;
-  /** The film properties to read (relatedFilmProperties); default every one. */
-  films?: string[] | null;
+  /** What to read of the related films; default all. */
+  films?: Reading;
 }
 
-/** What Film.related reads of its films: what the request shows of them, under `film`. */
-export function relatedFilmProperties(selection: Selection): string[] {
-  return propertiesFor(FILM_PROPERTIES, selection.allBelow('film')) ?? Object.keys(FILM_PROPERTIES.entries);
+/** A key with its defaults, as the queries read it. */
+export type CheckedRelatedKey = { filmId: string; first: number; reasons: boolean; films: Reading };
+
+/**
+ * The key Film.related loads for a field's `first` and selection, built here for both the
+ * resolver and the film page so the page's answer is the resolver's cache hit; the error value
+ * that names a bad `first` otherwise. Reasons are worked out only when asked for, and the films
+ * read only as far as the request shows them.
+ */
+export function relatedKey(filmId: string, first: number | null | undefined, selection: Selection): CheckedRelatedKey | ReelgraphError {
+  const page = checkedPage(first, null);
+  if (page instanceof ReelgraphError) return page;
+  return { filmId, first: page.limit, reasons: selection.has('reasons'), films: readingOf(FILM_PROPERTIES, selection.allBelow('film')) };
 }
 
 export type Ranked = RelatedFilm & { sortTitle: string | null };
@@ -67,7 +62,7 @@ export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[
   const params = keys.map((key, i) => ({ i, ...relatedKeyParams(key) }));
   // The film projection is statement text: one statement for each set of properties asked for.
   const groups = groupBy(params, (key) => JSON.stringify(key.films));
-  const results = new Map<number, RelatedFilm[]>();
+  const results: { key: number; value: RelatedFilm[] }[] = [];
   await Promise.all(
     [...groups.values()].map(async (group) => {
       const { films } = group[0];
@@ -78,10 +73,10 @@ export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[
          RETURN key.i AS i, ${GENRE_SPREAD('film')} AS spread, related`,
         { keys: group, ...RELATED_PARAMS },
       );
-      (await completeRelated(db, group, linked)).forEach((related, n) => results.set(group[n].i, related));
+      (await completeRelated(db, group, linked)).forEach((related, n) => results.push({ key: group[n].i, value: related }));
     }),
   );
-  return params.map((key) => results.get(key.i)!);
+  return inKeyOrder(positions(keys), results, []);
 }
 
 /** Parameters relatedByLinks reads. */
@@ -113,7 +108,7 @@ const LINKS = (otherBound: boolean) => {
  * only for the page: a busy actor links a film to hundreds of others. The film page query runs it
  * too, so a page asking for related films is one statement.
  */
-export function relatedByLinks(films: readonly string[] | null): string {
+export function relatedByLinks(films: Reading): string {
   return `
        CALL (film) {
          CALL (film) { ${LINKS(false)} }
@@ -127,8 +122,8 @@ export function relatedByLinks(films: readonly string[] | null): string {
 }
 
 /** A key as relatedFilms checks it, for the film page to prime the loader with. */
-export function relatedKeyParams(key: RelatedFilmsKey) {
-  return { filmId: key.filmId, first: listSize(key.first), reasons: key.reasons ?? true, films: key.films ?? null };
+export function relatedKeyParams(key: RelatedFilmsKey): CheckedRelatedKey {
+  return { filmId: key.filmId, first: listLimit(key.first), reasons: key.reasons ?? true, films: key.films ?? 'all' };
 }
 
 /**
@@ -144,7 +139,7 @@ export interface Linked {
   related: Ranked[];
 }
 
-type Fill = { i: number; filmId: string; first: number; reasons: boolean; films: string[] | null; minShared: number };
+type Fill = { i: number; filmId: string; first: number; reasons: boolean; films: Reading; minShared: number };
 
 /**
  * The page from what relatedByLinks found, adding films that share only genres when they can
@@ -163,7 +158,7 @@ type Fill = { i: number; filmId: string; first: number; reasons: boolean; films:
  */
 export async function completeRelated(
   db: Database,
-  params: { i: number; filmId: string; first: number; reasons: boolean; films: string[] | null }[],
+  params: { i: number; filmId: string; first: number; reasons: boolean; films: Reading }[],
   linked: ({ i: number } & Linked)[],
 ): Promise<RelatedFilm[][]> {
   const byIndex = new Map(linked.map((row) => [row.i, row]));
@@ -196,7 +191,7 @@ export async function completeRelated(
         film,
         score,
         // Stable sort: each kind's reasons are already in name order.
-        reasons: [...reasons].sort((a, b) => REASON_ORDER.indexOf(a.kind) - REASON_ORDER.indexOf(b.kind)),
+        reasons: [...reasons].sort((a, b) => RELATED_REASON_KINDS.indexOf(a.kind) - RELATED_REASON_KINDS.indexOf(b.kind)),
       }));
   });
 }
@@ -206,7 +201,7 @@ export async function completeRelated(
  * its film's `films` properties (all when null) and, when `key.reasons`, what links it to `film`: only the page's films
  * are projected and explained.
  */
-const PAGE = (ranked: string, key: string, films: readonly string[] | null) => `CALL (film, ${ranked}, ${key}) {
+const PAGE = (ranked: string, key: string, films: Reading) => `CALL (film, ${ranked}, ${key}) {
          UNWIND ${ranked}[..${key}.first] AS hit
          WITH film, ${key}, hit.other AS other, hit.score AS score
          CALL (film, other, ${key}) {
@@ -295,8 +290,7 @@ async function genreOnlyPages(db: Database, fills: Fill[], ranking: string, para
      RETURN fill.i AS i, related`,
     { fills, ...params, ...RELATED_PARAMS },
   );
-  const byIndex = new Map(rows.map((row) => [row.i, row.related]));
-  return fills.map((fill) => byIndex.get(fill.i) ?? []);
+  return inKeyOrder(fills.map((fill) => fill.i), rows.map((row) => ({ key: row.i, value: row.related })), []);
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

@@ -1,5 +1,5 @@
-import { fold } from '../common/slug';
-import { Candidate, findMentions } from './mentions.service';
+import { fold } from '../model/slug';
+import { Candidate, findMentions } from './mention.matcher';
 
 /** A stand-in for the name index: what each folded name names. */
 function index(entities: Candidate[]): (key: string) => Candidate[] {

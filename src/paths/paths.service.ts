@@ -1,9 +1,11 @@
-import { labelOfId } from '../common/ids';
-import { entityProjection, ShownProperties } from '../common/node.projection';
 import { badInput } from '../common/errors';
 import { Database, Params, Row, Tx } from '../db/database';
-import { Label, RelationshipType } from '../db/model';
-import { ROLE_KINDS } from '../ingest/records';
+import { entityProjection, Shown } from '../model/entity';
+import { nodeOfAnyLabel, RelationshipType } from '../model/graph';
+import { labelOfId } from '../model/ids';
+import { ROLE_KINDS } from '../model/roles';
+import { PATH_LABELS, PATH_LINKS, PathLabel, PathLinkName } from './path-links';
+import { GraphPath, PathNode } from './paths.type';
 
 /**
  * Shortest paths between any two entities, counted the way a reader counts them: a Role node is
@@ -45,26 +47,19 @@ import { ROLE_KINDS } from '../ingest/records';
  * the caller gets QUERY_TIMEOUT (src/db/database.ts), never a hang.
  */
 
-export const PATH_LINKS = ['CREDIT', 'FRANCHISE', 'CHARACTER', 'GENRE'] as const;
-export type PathLink = (typeof PATH_LINKS)[number];
-
 /** Genre links join nearly every film to every other, so paths use them only when asked. */
-export const DEFAULT_VIA: readonly PathLink[] = ['CREDIT', 'FRANCHISE', 'CHARACTER'];
+export const DEFAULT_VIA: readonly PathLinkName[] = ['CREDIT', 'FRANCHISE', 'CHARACTER'];
 export const DEFAULT_MAX_HOPS = 6;
 export const MAX_HOPS = 10;
 export const DEFAULT_PATHS = 10;
 export const MAX_PATHS = 100;
 
-/** The entities a path may start at, end at and pass through (Role nodes only sit inside hops). */
-export const PATH_LABELS = ['Person', 'Film', 'Franchise', 'Character', 'Genre'] as const satisfies readonly Label[];
-export type PathLabel = (typeof PATH_LABELS)[number];
-
 /**
  * What each kind of link walks: the type from a Role to what the person worked on or played, and
  * the one-relationship links. Pattern text is built from these constants only.
  */
-const ROLE_TARGET: Partial<Record<PathLink, RelationshipType>> = { CREDIT: 'ON_FILM', CHARACTER: 'PLAYS' };
-const DIRECT_TYPES: Record<PathLink, RelationshipType[]> = {
+const ROLE_TARGET: Partial<Record<PathLinkName, RelationshipType>> = { CREDIT: 'ON_FILM', CHARACTER: 'PLAYS' };
+const DIRECT_TYPES: Record<PathLinkName, RelationshipType[]> = {
   CREDIT: [],
   FRANCHISE: ['IN_FRANCHISE', 'PART_OF'],
   CHARACTER: ['FROM_FRANCHISE'],
@@ -77,38 +72,18 @@ export interface PathQuery {
   /** Default 6, at most 10. */
   maxHops?: number | null;
   /** Default CREDIT, FRANCHISE, CHARACTER. */
-  via?: readonly PathLink[] | null;
+  via?: readonly PathLinkName[] | null;
   /** Transaction timeout; unset uses the Database's default for reads. */
   timeoutMs?: number;
   /** Name the role behind each person hop (default true); a statement saved when nobody asks. */
   withRoles?: boolean;
   /** What to read of the films and people along the path (default every property). */
-  shown?: ShownProperties;
+  shown?: Shown;
 }
 
 export interface AllPathsQuery extends PathQuery {
   /** Default 10, at most 100. */
   first?: number | null;
-}
-
-export interface PathNode {
-  id: string;
-  label: PathLabel;
-  /** The entity's stored properties when the path query returned them. */
-  entity?: { id: string };
-}
-
-export interface PathStep {
-  fromId: string;
-  toId: string;
-  /** The role linking a person to the film or character; null for franchise and genre hops. */
-  roleId: string | null;
-}
-
-export interface GraphPath {
-  length: number;
-  nodes: PathNode[];
-  steps: PathStep[];
 }
 
 interface Plan {
@@ -126,7 +101,7 @@ interface Plan {
   directTypes: string | null;
   /** Whether a Role can stand for its person: only between its film and its character. */
   standIns: boolean;
-  shown: ShownProperties;
+  shown: Shown;
 }
 
 interface Ends {
@@ -275,9 +250,7 @@ async function sortKeysOf(tx: Tx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.run<{ id: string; key: string }>(
     `UNWIND $ids AS id
-     CALL (id) {
-       ${PATH_LABELS.map((label) => `MATCH (n:${label} {id: id}) RETURN n`).join('\n       UNION\n       ')}
-     }
+     CALL (id) { ${nodeOfAnyLabel('n', 'id', PATH_LABELS)} }
      RETURN id, coalesce(n.sortName, n.sortTitle, n.folded, toLower(n.name), '') AS key`,
     { ids },
   );
@@ -298,17 +271,16 @@ function compareLists(x: string[], y: string[]): number {
 async function endpoints(tx: Tx, plan: Plan): Promise<Ends | null> {
   const known = endsByPrefix(plan);
   if (known) return known;
-  const branches = (id: string, param: string) => {
+  const labelsOf = (id: string): readonly PathLabel[] => {
     const prefixed = labelOfId(id);
-    const labels: readonly PathLabel[] = (PATH_LABELS as readonly string[]).includes(prefixed ?? '') ? [prefixed as PathLabel] : PATH_LABELS;
-    return labels.map((label) => `MATCH (n:${label} {id: ${param}}) RETURN '${label}' AS label`).join(' UNION ALL ');
+    return (PATH_LABELS as readonly string[]).includes(prefixed ?? '') ? [prefixed as PathLabel] : PATH_LABELS;
   };
   // Both ends in one statement: each CALL yields at most one row, so an unknown id yields none.
   const [row] = await tx.run<{ fromLabel: PathLabel; toLabel: PathLabel }>(
-    `CALL () { ${branches(plan.fromId, '$fromId')} } WITH label AS fromLabel LIMIT 1
-     CALL () { ${branches(plan.toId, '$toId')} } WITH fromLabel, label AS toLabel LIMIT 1
+    `CALL () { ${nodeOfAnyLabel('a', '$fromId', labelsOf(plan.fromId))} } WITH [label IN $labels WHERE label IN labels(a)][0] AS fromLabel LIMIT 1
+     CALL () { ${nodeOfAnyLabel('b', '$toId', labelsOf(plan.toId))} } WITH fromLabel, [label IN $labels WHERE label IN labels(b)][0] AS toLabel LIMIT 1
      RETURN fromLabel, toLabel`,
-    { fromId: plan.fromId, toId: plan.toId },
+    { fromId: plan.fromId, toId: plan.toId, labels: PATH_LABELS },
   );
   return row ? { from: row.fromLabel, to: row.toLabel } : null;
 }
@@ -409,11 +381,7 @@ async function withRoles(tx: Tx, paths: PathNode[][], lookUp: boolean): Promise<
     const rows = await tx.run<{ person: string; other: string; roleId: string | null }>(
       `UNWIND $hops AS hop
        MATCH (person:Person {id: hop.person})
-       CALL (hop) {
-         MATCH (other:Film {id: hop.other}) RETURN other
-         UNION
-         MATCH (other:Character {id: hop.other}) RETURN other
-       }
+       CALL (hop) { ${nodeOfAnyLabel('other', 'hop.other', ['Film', 'Character'])} }
        CALL (person, other) {
          // Both ends bound, so the planner can start from the film or character: a busy person
          // has far more roles than a film has credits.
@@ -435,7 +403,7 @@ async function withRoles(tx: Tx, paths: PathNode[][], lookUp: boolean): Promise<
     nodes,
     steps: nodes.slice(1).map((to, i) => {
       const hop = hops[next++];
-      return { fromId: nodes[i].id, toId: to.id, roleId: hop.person === null ? null : roles.get(`${hop.person}|${hop.other}`) ?? null };
+      return { from: nodes[i], to, roleId: hop.person === null ? null : roles.get(`${hop.person}|${hop.other}`) ?? null };
     }),
   }));
 }
