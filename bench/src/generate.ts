@@ -1,16 +1,15 @@
-import { fold } from '../common/slug';
+import { fold } from '../../src/model/slug';
 import {
   CharacterRecord,
   FilmRecord,
-  FranchiseEntryKindName,
   FranchiseRecord,
   GenreRecord,
   GraphDocument,
   PersonRecord,
   ReviewRecord,
-  RoleKindName,
   RoleRecord,
-} from '../ingest/records';
+} from '../../src/ingest/records';
+import { FranchiseEntryKindName, RoleKindName } from '../../src/model/roles';
 import { intBetween, pick, randomFrom, Random, seedOf, shuffleInPlace } from './random';
 
 /**

@@ -1,5 +1,5 @@
-import { Database } from '../db/database';
-import { importDocument } from '../ingest/json-import';
+import { Database } from '../../src/db/database';
+import { importDocument } from '../../src/ingest/json-import';
 import { FilmGraphGenerator, filmId } from './generate';
 
 export interface LoadResult {

@@ -1,4 +1,4 @@
-import { Database } from '../db/database';
+import { Database } from '../../src/db/database';
 import { FilmGraphGenerator, filmId, franchiseId, GENRES, genreId, personId, searchFragment } from './generate';
 import { intBetween, randomFrom, Random, sampleIndexes, seedOf } from './random';
 import { Params, WorkloadId } from './workloads';

@@ -1,5 +1,5 @@
-import { Database } from '../db/database';
-import { startApp } from '../server/app';
+import { Database } from '../../src/db/database';
+import { startApp } from '../../src/server/app';
 import { answerOf, spread, Target } from './compare';
 import { CpuBuckets, profileCpu } from './cpu-profile';
 import { Params, Workload } from './workloads';

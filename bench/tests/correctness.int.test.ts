@@ -2,15 +2,15 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Driver } from 'neo4j-driver';
 import { Database } from '../../src/db/database';
-import { capabilitiesOf, checkAll, checkWorkload, CorrectnessError, Target } from '../../src/bench/compare';
-import { FilmGraphGenerator } from '../../src/bench/generate';
-import { loadGraph } from '../../src/bench/load';
-import { sampleParameters } from '../../src/bench/params';
-import { benchDriver, RunningServer, startNeo4jGraphqlServer } from '../../src/bench/servers/neo4j-graphql';
-import { startRawServer } from '../../src/bench/servers/raw';
-import { Params, WorkloadId, workloads } from '../../src/bench/workloads';
+import { capabilitiesOf, checkAll, checkWorkload, CorrectnessError, Target } from '../src/compare';
+import { FilmGraphGenerator } from '../src/generate';
+import { loadGraph } from '../src/load';
+import { sampleParameters } from '../src/params';
+import { benchDriver, RunningServer, startNeo4jGraphqlServer } from '../src/servers/neo4j-graphql';
+import { startRawServer } from '../src/servers/raw';
+import { Params, WorkloadId, workloads } from '../src/workloads';
 import { App, startApp } from '../../src/server/app';
-import { testDatabase, wipe } from '../support/neo4j';
+import { testDatabase, wipe } from '../../tests/support/neo4j';
 
 /**
  * The benchmark's correctness check (npm run bench runs the same code before any load) on a

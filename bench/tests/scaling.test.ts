@@ -1,6 +1,6 @@
-import { BenchReport, renderScaling } from '../../src/bench/report';
-import { RunResult } from '../../src/bench/loadtest';
-import { workloads } from '../../src/bench/workloads';
+import { BenchReport, renderScaling } from '../src/report';
+import { RunResult } from '../src/loadtest';
+import { workloads } from '../src/workloads';
 
 const list = workloads({ franchisePeople: true, shortestPath: true, related: true });
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import zlib from 'node:zlib';
-import { IMDB_FILES, ImdbFileName } from '../imdb/files';
-import { pick, randomFrom } from '../../common/random';
+import { IMDB_FILES, ImdbFileName } from '../../../src/import/imdb/files';
+import { pick, randomFrom } from '../random';
 
 /**
  * A synthetic IMDb dump for the import benchmark, the same every run (seeded generator). It has

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../config';
-import { Database } from '../../db/database';
-import { LocalNeo4j, startLocalNeo4j } from '../../db/local/launcher';
-import { applySchema } from '../../db/schema';
-import { UsageError, parseArgs, positiveInt } from '../args';
-import { DEFAULT_BATCH_SIZE, importImdb } from '../imdb/importer';
-import { terminalProgress } from '../progress';
-import { ImportReport, formatDuration } from '../report';
+import { loadConfig } from '../../../src/config';
+import { Database } from '../../../src/db/database';
+import { LocalNeo4j, startLocalNeo4j } from '../../../src/db/local/launcher';
+import { applySchema } from '../../../src/db/schema';
+import { UsageError, parseArgs, positiveInt } from '../../../src/import/args';
+import { DEFAULT_BATCH_SIZE, importImdb } from '../../../src/import/imdb/importer';
+import { terminalProgress } from '../../../src/import/progress';
+import { ImportReport, formatDuration } from '../../../src/import/report';
 import { BENCH_SIZE, writeDataset } from './dataset';
 
 const USAGE = `Usage: npm run bench:import -- [--titles N] [--names N] [--principals N] [--batch-size N] [--concurrency N] [--plain] [--keep]

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const kind = process.argv[2];
   const uri = process.env.NEO4J_URI;
   if (!uri || (kind !== 'raw' && kind !== 'neo4j-graphql')) {
-    throw new Error('usage: NEO4J_URI=bolt://… PORT=0 node dist/bench/servers/main.js raw|neo4j-graphql');
+    throw new Error('usage: NEO4J_URI=bolt://… PORT=0 node dist-bench/bench/src/servers/main.js raw|neo4j-graphql');
   }
   const port = Number(process.env.PORT ?? 0);
   const driver = benchDriver(uri, { plainNumbers: kind === 'raw' });

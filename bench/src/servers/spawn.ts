@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { PROJECT_ROOT } from '../../config';
+import { PROJECT_ROOT } from '../../../src/config';
 
 export type ServerName = 'reelgraph' | 'neo4j-graphql' | 'raw';
 export const SERVER_NAMES: ServerName[] = ['reelgraph', 'neo4j-graphql', 'raw'];
@@ -15,14 +15,15 @@ export interface ServerProcess {
 
 /**
  * Starts one server as a child process on a free loopback port: Reelgraph as users run it
- * (dist/server/main.js, NODE_ENV=production), the others from dist/bench/servers/main.js. The
+ * (dist/server/main.js, NODE_ENV=production), the others from the benchmarks' own build
+ * (dist-bench/bench/src/servers/main.js). The
  * child's output is kept for the error message should it die before it is ready.
  */
 export function startServerProcess(name: ServerName, neo4jUri: string): Promise<ServerProcess> {
   const script =
     name === 'reelgraph'
       ? [path.join(PROJECT_ROOT, 'dist', 'server', 'main.js')]
-      : [path.join(PROJECT_ROOT, 'dist', 'bench', 'servers', 'main.js'), name];
+      : [path.join(PROJECT_ROOT, 'dist-bench', 'bench', 'src', 'servers', 'main.js'), name];
   const child = spawn(process.execPath, script, {
     env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4jUri, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
