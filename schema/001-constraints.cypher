@@ -26,3 +26,6 @@ CREATE CONSTRAINT person_wikidata IF NOT EXISTS FOR (n:Person) REQUIRE n.wikidat
 CREATE CONSTRAINT role_key IF NOT EXISTS FOR (n:Role) REQUIRE n.key IS UNIQUE;
 // A review is the same review when film, publication, author and address agree.
 CREATE CONSTRAINT review_key IF NOT EXISTS FOR (n:Review) REQUIRE n.key IS UNIQUE;
+
+// The one GraphState node (see src/model/graph.ts): MERGE on its key must never make two.
+CREATE CONSTRAINT graph_state_key IF NOT EXISTS FOR (n:GraphState) REQUIRE n.key IS UNIQUE;

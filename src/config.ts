@@ -17,11 +17,58 @@ export interface Config {
   production: boolean;
   /** Deepest selection a query may have. */
   maxQueryDepth: number;
-  /** Most cost units a query may add up to (see src/server/cost.ts). */
+  /** Most cost units a query may add up to (see src/server/limits/measure.ts). */
   maxQueryCost: number;
   /** Transaction timeout for reads serving a request. */
   queryTimeoutMs: number;
+  /** The HTTP edge: limits, CORS, rate limits, caching, logs (see HttpConfig). */
+  http: HttpConfig;
 }
+
+/** How the HTTP edge treats clients; every field has a default (DEFAULT_HTTP). */
+export interface HttpConfig {
+  /** Origins a browser may call the API from: a list, or '*' for any. */
+  corsOrigins: '*' | string[];
+  /** Most aliases, directives and lexical tokens one query document may hold. */
+  maxQueryAliases: number;
+  maxQueryDirectives: number;
+  maxQueryTokens: number;
+  /** Largest request body accepted; a larger one is answered 413. */
+  maxBodyBytes: number;
+  /** Most operations in one batched request; 0 turns batching off. */
+  maxBatch: number;
+  /** A request's whole budget for database work, across all its statements. */
+  requestDeadlineMs: number;
+  /** Slow clients: time allowed to send the headers, and the whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Cost points one client may spend per minute; 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  /** Cache-Control of GET answers (`public` or `private` is put in front). */
+  cacheControl: string;
+  /** pino's level; 'silent' for none. */
+  logLevel: string;
+  /** Whether request logs carry the variables (off in production unless asked). */
+  logVariables: boolean;
+  /** When set, /metrics wants `Authorization: Bearer <this>`. */
+  metricsToken?: string;
+}
+
+export const DEFAULT_HTTP: HttpConfig = {
+  corsOrigins: '*',
+  maxQueryAliases: 100,
+  maxQueryDirectives: 50,
+  maxQueryTokens: 20_000,
+  maxBodyBytes: 1 << 20,
+  maxBatch: 0,
+  requestDeadlineMs: 15_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  rateLimitPerMinute: 1_000_000,
+  cacheControl: 'max-age=0, must-revalidate',
+  logLevel: 'info',
+  logVariables: true,
+};
 
 /**
  * The folder holding package.json, found upwards from this file, so the answer is the same from
@@ -59,5 +106,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: intFromEnv(env, 'MAX_QUERY_DEPTH', 12, 1),
     maxQueryCost: intFromEnv(env, 'MAX_QUERY_COST', 50_000, 1),
     queryTimeoutMs: intFromEnv(env, 'QUERY_TIMEOUT_MS', 10_000, 1),
+    http: httpConfig(env),
+  };
+}
+
+function httpConfig(env: NodeJS.ProcessEnv): HttpConfig {
+  const production = env.NODE_ENV === 'production';
+  const origins = (env.CORS_ORIGINS ?? '').trim();
+  const d = DEFAULT_HTTP;
+  return {
+    corsOrigins: origins === '' || origins === '*' ? '*' : origins.split(',').map((origin) => origin.trim()).filter(Boolean),
+    maxQueryAliases: intFromEnv(env, 'MAX_QUERY_ALIASES', d.maxQueryAliases, 0),
+    maxQueryDirectives: intFromEnv(env, 'MAX_QUERY_DIRECTIVES', d.maxQueryDirectives, 0),
+    maxQueryTokens: intFromEnv(env, 'MAX_QUERY_TOKENS', d.maxQueryTokens, 100),
+    maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', d.maxBodyBytes, 1024),
+    maxBatch: intFromEnv(env, 'MAX_BATCH', d.maxBatch, 0),
+    requestDeadlineMs: intFromEnv(env, 'REQUEST_DEADLINE_MS', d.requestDeadlineMs, 1),
+    headersTimeoutMs: intFromEnv(env, 'HTTP_HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 1),
+    requestTimeoutMs: intFromEnv(env, 'HTTP_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 1),
+    rateLimitPerMinute: intFromEnv(env, 'RATE_LIMIT_PER_MINUTE', d.rateLimitPerMinute, 0),
+    cacheControl: env.CACHE_CONTROL?.trim() || d.cacheControl,
+    logLevel: env.LOG_LEVEL?.trim() || d.logLevel,
+    logVariables: env.LOG_VARIABLES === undefined || env.LOG_VARIABLES === '' ? !production : env.LOG_VARIABLES === 'true',
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }

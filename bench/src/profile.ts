@@ -21,7 +21,7 @@ export interface ReelgraphProfile {
  * neo4j-driver, …) or by our own folder.
  */
 export async function profileReelgraph(db: Database, list: Workload[], params: Record<string, Params[]>, seconds = 3): Promise<ReelgraphProfile[]> {
-  const app = await startApp(db, { port: 0, production: true, maxQueryDepth: 12, maxQueryCost: 50_000 }, '127.0.0.1');
+  const app = await startApp(db, { port: 0, production: true, maxQueryDepth: 12, maxQueryCost: 50_000, http: { logLevel: 'silent', rateLimitPerMinute: 0 } }, '127.0.0.1');
   const target: Target = { name: 'reelgraph', url: app.url };
   try {
     const out: ReelgraphProfile[] = [];

@@ -33,7 +33,7 @@ beforeAll(async () => {
   params = await sampleParameters(db, generator, 60);
   const uri = process.env.REELGRAPH_TEST_NEO4J_URI!;
   drivers = [benchDriver(uri), benchDriver(uri, { plainNumbers: true })];
-  app = await startApp(db, { port: 0, production: true, maxQueryDepth: 12, maxQueryCost: 50_000 }, '127.0.0.1');
+  app = await startApp(db, { port: 0, production: true, maxQueryDepth: 12, maxQueryCost: 50_000, http: { logLevel: 'silent', rateLimitPerMinute: 0 } }, '127.0.0.1');
   others = [await startNeo4jGraphqlServer(drivers[0], 0), await startRawServer(drivers[1], 0)];
   targets = [
     { name: 'reelgraph', url: app.url },

@@ -12,6 +12,10 @@ export const ErrorCode = {
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   /** The query's declared cost is above the configured limit. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The query spells out more aliases, directives or tokens than allowed. */
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
+  /** The client has spent its cost budget for this minute; `Retry-After` says when to come back. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** The database did not finish within the query's time budget. */
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   /** The database cannot be reached. */

@@ -1,5 +1,6 @@
 import { Database, Tx } from '../db/database';
 import { linkMentions } from '../mentions/mention.linker';
+import { stampGraph } from './graph-stamp';
 import { GraphWriter } from './graph-writer';
 import { GraphDocument } from './records';
 
@@ -56,6 +57,7 @@ export async function importDocument(db: Database, doc: GraphDocument, options: 
     await db.writeTx(async (tx) => {
       for (const step of steps) await step(tx, whole);
     });
+    await stampGraph(db);
     return counts;
   }
   const batchSize = options.batchSize ?? 5_000;
@@ -64,6 +66,7 @@ export async function importDocument(db: Database, doc: GraphDocument, options: 
     const size = index === 1 ? 1 : sizes[index];
     for (let start = 0; start < size; start += batchSize) {
       await db.writeTx((tx) => step(tx, (list) => (list ?? []).slice(start, start + batchSize)));
+      await stampGraph(db);
     }
   }
   return counts;

@@ -12,6 +12,17 @@
 export const LABELS = ['Film', 'Person', 'Role', 'Franchise', 'Character', 'Genre', 'Review'] as const;
 export type Label = (typeof LABELS)[number];
 
+/**
+ * Nodes that are not entities: the one GraphState node holds the graph's stamp, a random token
+ * every committed change replaces, which HTTP caching (ETags) follows.
+ */
+export const META_LABELS = ['GraphState'] as const;
+
+/** Gives the graph a new stamp ($stamp): run after every change that commits. */
+export const STAMP_GRAPH = `MERGE (state:GraphState {key: 'graph'}) SET state.stamp = $stamp`;
+/** The graph's stamp, null before the first change. */
+export const GRAPH_STAMP = `OPTIONAL MATCH (state:GraphState {key: 'graph'}) RETURN state.stamp AS stamp`;
+
 export const RELATIONSHIP_TYPES = [
   'HAS_ROLE',
   'ON_FILM',

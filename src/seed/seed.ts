@@ -13,6 +13,7 @@ export async function loadSeed(db: Database): Promise<DocumentCounts> {
 }
 
 export async function isEmpty(db: Database): Promise<boolean> {
-  const [row] = await db.read<{ any: boolean }>('RETURN EXISTS { MATCH (n) } AS any');
+  // Entities only: the GraphState node alone (a wiped graph's stamp) is still an empty graph.
+  const [row] = await db.read<{ any: boolean }>('RETURN EXISTS { MATCH (n) WHERE n:Film OR n:Person } AS any');
   return !row.any;
 }

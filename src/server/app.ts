@@ -1,20 +1,28 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { DocumentNode, GraphQLError, GraphQLFormattedError, validate } from 'graphql';
-import { Config } from '../config';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLFormattedError } from 'graphql';
+import { Config, DEFAULT_HTTP, HttpConfig } from '../config';
 import { codeOfDatabaseError, ErrorCode } from '../common/errors';
 import { Database } from '../db/database';
 import { buildReelgraphSchema } from '../schema/build';
-import { Context, createLoaders } from './context';
+import { Context, createLoaders, Exchange } from './context';
 import { serveGraphiql } from './graphiql';
-import { costLimitRule, depthLimitRule } from './limits';
+import { readBody } from './http/body';
+import { cacheControlOf, etagOf, GraphStamp, matchesEtag } from './http/caching';
+import { handleCors } from './http/cors';
+import { requestIdOf } from './http/request-id';
+import { setSecurityHeaders } from './http/security-headers';
+import { knownOperationTypeRule, limitsPlugin } from './limits';
+import { Logger, makeLogger } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { RateLimiter } from './rate-limit';
 
 export const GRAPHQL_PATH = '/graphql';
-const MAX_BODY_BYTES = 1 << 20;
 
 export const EXAMPLE_QUERY = `# Who made Ballerina, and who played whom?
 query Ballerina {
@@ -35,52 +43,44 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export type AppConfig = Pick<Config, 'port' | 'production' | 'maxQueryDepth' | 'maxQueryCost'>;
+export type AppConfig = Pick<Config, 'port' | 'production' | 'maxQueryDepth' | 'maxQueryCost'> & { http?: Partial<HttpConfig> };
 
-/**
- * Depth and cost limits run once the operation is known and before anything executes. Not as
- * Apollo validation rules: the cost needs the request's variables (a `first: $n`), and Apollo
- * would relabel both errors GRAPHQL_VALIDATION_FAILED, hiding which limit was hit.
- */
-function limitsPlugin(maxDepth: number, maxCost: number): ApolloServerPlugin<Context> {
-  // Apollo hands back the same document object for a query it has seen, and the verdict depends
-  // on the document and its non-text variables only (the page sizes), so a client repeating one
-  // query with different slugs is checked once: the walk costs a tenth of a millisecond.
-  const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, schema, request }) {
-          const sizes = JSON.stringify(request.variables ?? {}, (_key, value: unknown) => (typeof value === 'string' ? undefined : value));
-          const known = verdicts.get(document) ?? new Map<string, GraphQLError | null>();
-          verdicts.set(document, known);
-          let verdict = known.get(sizes);
-          if (verdict === undefined) {
-            const rules = [depthLimitRule(maxDepth), costLimitRule(maxCost, () => request.variables ?? {})];
-            verdict = validate(schema, document, rules)[0] ?? null;
-            if (known.size < 100) known.set(sizes, verdict);
-          }
-          // A fresh error each time: Apollo may annotate what it is handed.
-          if (verdict) throw new GraphQLError(verdict.message, { nodes: verdict.nodes, extensions: { ...verdict.extensions } });
-        },
-      };
-    },
-  };
+export interface AppOptions {
+  /** Where request logs go; by default pino on stdout at the configured level. */
+  logger?: Logger;
 }
 
 /**
+ * Errors that say the request itself was wrong (it could not be parsed, was invalid, or broke a
+ * limit): the GraphQL-over-HTTP spec answers them 200 to `application/json` clients, whose status
+ * codes only speak of HTTP, and 4xx to `application/graphql-response+json` ones.
+ */
+const REQUEST_ERRORS = new Set<string>([
+  ErrorCode.GRAPHQL_PARSE_FAILED,
+  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.QUERY_TOO_LARGE,
+]);
+
+/**
  * Unknown failures become INTERNAL_SERVER_ERROR; in production their message and stack are
- * hidden, since they may carry database details. Our own codes pass through as they are.
+ * hidden, since they may carry database details. Our own codes pass through as they are, and the
+ * database layer's failures get theirs here (it knows nothing of GraphQL).
  */
 export function formatError(production: boolean) {
   const known = new Set<string>(Object.values(ErrorCode));
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    // The database layer knows nothing of GraphQL: its failures get their codes here.
     const databaseCode = codeOfDatabaseError(unwrapResolverError(error));
     if (databaseCode) return { ...formatted, extensions: { ...(production ? {} : formatted.extensions), code: databaseCode } };
     const code = formatted.extensions?.code;
+    // graphql-js's parser words the token limit as a syntax error; it is a limit like the others.
+    if (code === ErrorCode.GRAPHQL_PARSE_FAILED && /Document contains more th\w+ \d+ tokens/.test(formatted.message)) {
+      return { ...formatted, message: `${formatted.message} (MAX_QUERY_TOKENS)`, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_LARGE } };
+    }
     if (typeof code === 'string' && known.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-    if (typeof code === 'string' && code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
+    if ((typeof code === 'string' && code.startsWith('GRAPHQL_')) || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
       return formatted;
     }
     return {
@@ -91,9 +91,21 @@ export function formatError(production: boolean) {
   };
 }
 
+/** Whom a request's rate budget is charged to: its credentials (as a digest, never the secret), else its address. */
+function clientOf(req: http.IncomingMessage): { client: string; authenticated: boolean } {
+  const credentials = req.headers.authorization;
+  if (credentials) return { client: `credentials:${createHash('sha256').update(credentials).digest('base64url').slice(0, 22)}`, authenticated: true };
+  return { client: `address:${req.socket.remoteAddress ?? 'unknown'}`, authenticated: false };
+}
+
 /** `host` unset listens on every interface (IPv4 and IPv6), so http://localhost works either way. */
-export async function startApp(db: Database, config: AppConfig, host?: string): Promise<App> {
-  const server = http.createServer();
+export async function startApp(db: Database, config: AppConfig, host?: string, options: AppOptions = {}): Promise<App> {
+  const edge: HttpConfig = { ...DEFAULT_HTTP, ...(config.production ? { logVariables: false } : {}), ...config.http };
+  const logger = options.logger ?? makeLogger(edge.logLevel);
+  const metrics = new Metrics(db);
+  const stamp = new GraphStamp(db);
+  const rates = new RateLimiter(edge.rateLimitPerMinute);
+  const server = http.createServer({ headersTimeout: edge.headersTimeoutMs, requestTimeout: edge.requestTimeoutMs });
   const apollo = new ApolloServer<Context>({
     schema: buildReelgraphSchema(),
     includeStacktraceInErrorResponses: !config.production,
@@ -102,13 +114,19 @@ export async function startApp(db: Database, config: AppConfig, host?: string): 
     introspection: true,
     // main.ts owns SIGINT/SIGTERM: it must stop Apollo, then the driver, then Neo4j, in that order.
     stopOnTerminationSignals: false,
+    allowBatchedHttpRequests: edge.maxBatch > 0,
+    parseOptions: { maxTokens: edge.maxQueryTokens },
+    validationRules: [knownOperationTypeRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
       // The default cache-control plugin wraps every field's resolver to read @cacheControl hints
       // we never set; on a film page that is hundreds of wrapped calls per request.
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin(config.maxQueryDepth, config.maxQueryCost),
+      limitsPlugin(
+        { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost, maxAliases: edge.maxQueryAliases, maxDirectives: edge.maxQueryDirectives },
+        rates,
+      ),
     ],
   });
   await apollo.start();
@@ -116,17 +134,31 @@ export async function startApp(db: Database, config: AppConfig, host?: string): 
   server.on('request', (req, res) => {
     handle(req, res).catch((error: unknown) => {
       // Only a bug in the handler itself reaches here; the process must keep serving others.
-      console.error('request failed outside GraphQL:', error);
-      if (!res.headersSent) send(res, 500, { error: 'Internal server error' });
+      logger.error({ err: error }, 'request failed outside GraphQL');
+      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.end();
     });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const exchange: Exchange = { id: requestIdOf(req), ...clientOf(req), errorCodes: [], hasData: false };
+    res.setHeader('x-request-id', exchange.id);
+    setSecurityHeaders(res);
+    if (handleCors(req, res, { origins: edge.corsOrigins })) return;
+
     if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const neo4jUp = await db.ping();
       send(res, neo4jUp ? 200 : 503, { status: neo4jUp ? 'ok' : 'degraded', api: 'up', neo4j: neo4jUp ? 'up' : 'down' });
+      return;
+    }
+    if (url.pathname === '/metrics' && req.method === 'GET') {
+      if (edge.metricsToken && req.headers.authorization !== `Bearer ${edge.metricsToken}`) {
+        send(res, 401, { error: 'GET /metrics wants Authorization: Bearer <METRICS_TOKEN>' });
+        return;
+      }
+      res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
       return;
     }
     if (serveGraphiql(req, res, { endpoint: GRAPHQL_PATH, exampleQuery: EXAMPLE_QUERY })) return;
@@ -138,30 +170,94 @@ export async function startApp(db: Database, config: AppConfig, host?: string): 
       send(res, 404, { error: `Nothing at ${url.pathname}; the GraphQL endpoint is ${GRAPHQL_PATH}` });
       return;
     }
-    const body = await readBody(req);
-    if (body === undefined) {
-      send(res, 413, { errors: [{ message: `Request body above ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
-      return;
-    }
+
+    const requestDb = db.until(Date.now() + edge.requestDeadlineMs);
+    let operation: string | undefined;
     let parsed: unknown;
-    try {
-      parsed = body.length > 0 ? JSON.parse(body) : undefined;
-    } catch {
-      send(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    let variables: unknown;
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const outcome = exchange.errorCodes[0] ?? (res.statusCode < 400 ? 'ok' : `HTTP_${res.statusCode}`);
+      metrics.request(operation, outcome, seconds);
+      logger.info(
+        {
+          requestId: exchange.id,
+          method: req.method,
+          status: res.statusCode,
+          operation: operation ?? null,
+          ms: Math.round(seconds * 10_000) / 10,
+          statements: requestDb.statementsSentHere,
+          cost: exchange.cost ?? null,
+          errors: exchange.errorCodes,
+          ...(edge.logVariables && variables !== undefined ? { variables } : {}),
+        },
+        'graphql request',
+      );
+    });
+
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.setHeader('allow', 'GET, POST, OPTIONS');
+      send(res, 405, { errors: [{ message: `${req.method} is not a GraphQL method here; use GET or POST`, extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
+    if (req.method === 'POST') {
+      const body = await readBody(req, edge.maxBodyBytes);
+      if (body === 'too large') {
+        res.setHeader('connection', 'close');
+        send(res, 413, { errors: [{ message: `The request body is larger than ${edge.maxBodyBytes} bytes (MAX_BODY_BYTES)`, extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      try {
+        parsed = body.length > 0 ? JSON.parse(body) : undefined;
+      } catch {
+        send(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      if (Array.isArray(parsed) && edge.maxBatch > 0 && parsed.length > edge.maxBatch) {
+        send(res, 400, { errors: [{ message: `A batch holds at most ${edge.maxBatch} operations (MAX_BATCH); got ${parsed.length}`, extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      const single = parsed as { operationName?: unknown; variables?: unknown } | undefined;
+      operation = typeof single?.operationName === 'string' ? single.operationName : undefined;
+      variables = single?.variables;
+    } else {
+      operation = url.searchParams.get('operationName') ?? undefined;
+      variables = url.searchParams.get('variables') ?? undefined;
+    }
+
+    // A GET is a read whose answer can be named: revalidating one the client holds costs no query.
+    const accept = req.headers.accept ?? '';
+    let etag: string | undefined;
+    if (req.method === 'GET') {
+      try {
+        etag = etagOf(await stamp.current(), url.search, accept, exchange.authenticated);
+      } catch {
+        // Without the stamp there is no ETag; the request runs and says what is wrong.
+      }
+      if (etag && matchesEtag(req.headers['if-none-match'], etag)) {
+        res.writeHead(304, { etag, 'cache-control': cacheControlOf(edge.cacheControl, exchange.authenticated), vary: 'accept' }).end();
+        return;
+      }
+    }
+
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
-      context: async () => ({ db, loaders: createLoaders(db) }),
+      httpGraphQLRequest: { method: req.method, headers, search: url.search, body: parsed },
+      context: async () => ({ db: requestDb, loaders: createLoaders(requestDb), exchange }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     // The same URL answers browsers with GraphiQL, so caches must keep the two apart.
     res.setHeader('vary', 'accept');
-    res.statusCode = response.status ?? 200;
+    res.statusCode = statusOf(response.status ?? 200, response.headers.get('content-type') ?? '', exchange);
+    if (req.method === 'GET' && etag && res.statusCode === 200 && exchange.errorCodes.length === 0) {
+      res.setHeader('etag', etag);
+      res.setHeader('cache-control', cacheControlOf(edge.cacheControl, exchange.authenticated));
+    } else if (req.method === 'GET') {
+      res.setHeader('cache-control', 'no-store');
+    }
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
     } else {
@@ -178,29 +274,27 @@ export async function startApp(db: Database, config: AppConfig, host?: string): 
   return {
     url: `http://${!host || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}${GRAPHQL_PATH}`,
     server,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      metrics.close();
+    },
   };
+}
+
+/**
+ * The status of a GraphQL answer, by the GraphQL-over-HTTP spec: Apollo answers a bad request
+ * 400 whatever the client accepts, and a database outage 200; `application/json` clients get 200
+ * for a well-formed request that failed (they read `errors`), `application/graphql-response+json`
+ * ones get 503 when Neo4j is down and nothing could be answered.
+ */
+function statusOf(status: number, contentType: string, exchange: Exchange): number {
+  const legacy = contentType.startsWith('application/json');
+  const codes = exchange.errorCodes;
+  if (legacy && status === 400 && codes.length > 0 && codes.every((code) => REQUEST_ERRORS.has(code))) return 200;
+  if (!legacy && status === 200 && !exchange.hasData && codes.includes(ErrorCode.SERVICE_UNAVAILABLE)) return 503;
+  return status;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
-}
-
-/** The whole body as text, or undefined when it passes the size limit. */
-function readBody(req: http.IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

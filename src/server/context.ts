@@ -9,6 +9,7 @@ import { labelOfId } from '../model/ids';
 import { personLoaders } from '../person/person.loaders';
 import { reviewLoaders } from '../review/review.loaders';
 import { roleLoaders } from '../role/role.loaders';
+import type { RateVerdict } from './rate-limit';
 
 const GROUPS = [filmLoaders, personLoaders, roleLoaders, genreLoaders, franchiseLoaders, characterLoaders, reviewLoaders, mentionLoaders];
 type AllLoaders = ReturnType<typeof filmLoaders> &
@@ -76,7 +77,22 @@ export function createLoaders(db: Database): AllLoaders & Omit<RequestLoaders, '
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** What the HTTP edge knows of one request, filled in as it goes: for its headers, status and log line. */
+export interface Exchange {
+  id: string;
+  /** Whom the rate budget is charged to: the credentials' digest, else the client's address. */
+  client: string;
+  authenticated: boolean;
+  /** The query's measured cost, once its operation is known. */
+  cost?: number;
+  rate?: RateVerdict;
+  errorCodes: string[];
+  hasData: boolean;
+}
+
 export interface Context {
+  /** The database as this request sees it: every statement ends by the request's deadline. */
   db: Database;
   loaders: Loaders;
+  exchange: Exchange;
 }

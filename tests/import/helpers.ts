@@ -25,7 +25,7 @@ export function fileReport(report: ImportReport, file: string): FileReport {
 }
 
 export async function nodeCounts(db: Database): Promise<Record<string, number>> {
-  const rows = await db.read<{ label: string; count: number }>('MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count');
+  const rows = await db.read<{ label: string; count: number }>('MATCH (n) WHERE NOT n:GraphState RETURN labels(n)[0] AS label, count(*) AS count');
   return Object.fromEntries(rows.map((r) => [r.label, r.count]));
 }
 

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 async function counts(): Promise<Record<string, number>> {
-  const rows = await db.read<{ label: string; count: number }>('MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count');
+  const rows = await db.read<{ label: string; count: number }>('MATCH (n) WHERE NOT n:GraphState RETURN labels(n)[0] AS label, count(*) AS count');
   return Object.fromEntries(rows.map((r) => [r.label, r.count]));
 }
 

@@ -15,11 +15,11 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export const TEST_APP_CONFIG: AppConfig = { port: 0, production: false, maxQueryDepth: 12, maxQueryCost: 50_000 };
+export const TEST_APP_CONFIG: AppConfig = { port: 0, production: false, maxQueryDepth: 12, maxQueryCost: 50_000, http: { logLevel: 'silent' } };
 
 /** The API as users run it, over HTTP on a free loopback port, on the suite's Neo4j. */
 export async function startTestApi(config: Partial<AppConfig> = {}, db: Database = testDatabase()): Promise<TestApi> {
-  const app = await startApp(db, { ...TEST_APP_CONFIG, ...config }, '127.0.0.1');
+  const app = await startApp(db, { ...TEST_APP_CONFIG, ...config, http: { ...TEST_APP_CONFIG.http, ...config.http } }, '127.0.0.1');
   return {
     db,
     app,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Database, Tx } from '../../db/database';
+import { stampGraph } from '../../ingest/graph-stamp';
 import { FileReport } from '../report';
 import { Progress } from '../progress';
 import { BatchPipeline } from './batches';
@@ -104,6 +105,7 @@ export class PassRunner {
       name === 'title.basics' || name === 'name.basics' ? 1 : this.settings.concurrency,
       async (items) => {
         const result = await this.settings.db.writeTx((tx) => write(tx, items), { timeoutMs: this.settings.batchTimeoutMs ?? 600_000 });
+        await stampGraph(this.settings.db);
         afterBatch?.(items, result);
       },
       (line) => this.settings.checkpoint.committed(name, line),
