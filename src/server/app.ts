@@ -9,6 +9,7 @@ import { ErrorCode } from '../common/errors';
 import { Database } from '../db/database';
 import { buildReelgraphSchema } from '../schema/build';
 import { Context, createLoaders } from './context';
+import { serveExplorer } from './explorer';
 import { serveGraphiql } from './graphiql';
 import { costLimitRule, depthLimitRule } from './limits';
 
@@ -126,10 +127,7 @@ export async function startApp(db: Database, config: AppConfig, host?: string): 
       return;
     }
     if (serveGraphiql(req, res, { endpoint: GRAPHQL_PATH, exampleQuery: EXAMPLE_QUERY })) return;
-    if (url.pathname === '/') {
-      res.writeHead(302, { location: GRAPHQL_PATH }).end();
-      return;
-    }
+    if (await serveExplorer(req, res)) return;
     if (url.pathname !== GRAPHQL_PATH) {
       send(res, 404, { error: `Nothing at ${url.pathname}; the GraphQL endpoint is ${GRAPHQL_PATH}` });
       return;
