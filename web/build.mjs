@@ -16,14 +16,16 @@ const stampFile = path.join(distDir, '.source-hash');
 function sourceFiles() {
   const files = [];
   const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'dist' || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else files.push(full);
     }
   };
-  walk(webDir);
+  walk(path.join(webDir, 'src'));
+  walk(path.join(webDir, 'public'));
+  for (const file of ['index.html', 'vite.config.ts', 'tsconfig.json']) files.push(path.join(webDir, file));
   files.push(path.join(rootDir, 'package-lock.json'));
   return files.sort();
 }

@@ -63,17 +63,31 @@ export default function CytoscapeGraph({ picture, label, layout }: { picture: Pi
             'text-background-color': '#ffffff',
             'text-background-opacity': 0.85,
             'text-background-padding': '1px',
+            // A neighbourhood has dozens of edges: their names show for the node under the pointer
+            // (or focused by a tap) rather than all at once over each other.
+            'text-opacity': layout === 'fixed' ? 1 : 0,
           },
         },
+        { selector: 'edge.named', style: { 'text-opacity': 1, 'line-color': '#4a5a6a', 'target-arrow-color': '#4a5a6a', width: 2.5, 'z-index': 10 } },
       ],
       layout:
         layout === 'fixed'
           ? { name: 'preset', padding: 40 }
-          : { name: 'concentric', concentric: (node: cytoscape.NodeSingular) => maxLevel + 1 - Number(node.data('level')), levelWidth: () => 1, minNodeSpacing: 30, padding: 20, animate: false },
+          : {
+              name: 'concentric',
+              concentric: (node: cytoscape.NodeSingular) => maxLevel + 1 - Number(node.data('level')),
+              levelWidth: () => 1,
+              minNodeSpacing: 45,
+              spacingFactor: 1.4,
+              padding: 20,
+              animate: false,
+            },
       minZoom: 0.2,
       maxZoom: 3,
       wheelSensitivity: 0.3,
     });
+    cy.on('mouseover', 'node', (event) => event.target.connectedEdges().addClass('named'));
+    cy.on('mouseout', 'node', (event) => event.target.connectedEdges().removeClass('named'));
     cy.on('tap', 'node', (event) => {
       const href = event.target.data('href') as string | null;
       if (href) navigate(href);

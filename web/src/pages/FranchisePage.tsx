@@ -108,7 +108,14 @@ export function FranchisePage() {
                 {character.portrayals.length === 0 ? (
                   <span className="muted">no portrayal recorded</span>
                 ) : (
-                  <Listing items={character.portrayals} render={(p) => <><EntityLink entity={p.person} /> in <EntityLink entity={p.film} /></>} />
+                  <Listing
+                    items={byPerson(character.portrayals)}
+                    render={({ person, films }) => (
+                      <>
+                        <EntityLink entity={person} /> in <Listing items={films} render={(film) => <EntityLink entity={film} />} />
+                      </>
+                    )}
+                  />
                 )}
               </li>
             ))}
@@ -139,4 +146,15 @@ export function FranchisePage() {
       </section>
     </article>
   );
+}
+
+/** Portrayals come in release order; one actor's run in a part reads better as one entry. */
+function byPerson<P extends { id: string }, F>(portrayals: { person: P; film: F }[]): { person: P; films: F[] }[] {
+  const runs = new Map<string, { person: P; films: F[] }>();
+  for (const { person, film } of portrayals) {
+    const run = runs.get(person.id) ?? { person, films: [] };
+    run.films.push(film);
+    runs.set(person.id, run);
+  }
+  return [...runs.values()];
 }
