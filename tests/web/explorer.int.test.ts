@@ -157,8 +157,9 @@ describe('the path finder', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('from')).toBeTruthy();
     expect(url.searchParams.get('to')).toBeTruthy();
-    await page.locator('.graph-canvas[data-nodes]').waitFor();
-    expect(Number(await page.locator('.graph-canvas').getAttribute('data-nodes'))).toBeGreaterThanOrEqual(3);
+    const canvas = page.locator('.graph-canvas[data-nodes]');
+    await canvas.waitFor();
+    expect([await canvas.getAttribute('data-nodes'), await canvas.getAttribute('data-edges')]).toEqual(['3', '2']);
     await expectAccessible();
     await screenshot(page, 'path-wiseman-keanu');
 
@@ -166,6 +167,16 @@ describe('the path finder', () => {
     await page.reload();
     await page.locator('.path-summary').waitFor();
     expect(await page.locator('.path-summary').textContent()).toContain('—DIRECTOR→ Ballerina (2025) ←ACTOR—');
+  });
+
+  it('names the film of a character hop: Keanu Reeves plays John Wick', async () => {
+    const { keanu, wick } = dataOf(await api.query('{ keanu: person(slug: "keanu-reeves") { id } wick: character(slug: "john-wick") { id } }'));
+    await page.goto(`/path?from=${encodeURIComponent(keanu.id)}&to=${encodeURIComponent(wick.id)}&via=CHARACTER`);
+    await page.locator('.path-summary').waitFor();
+    expect(await page.locator('.path-summary').textContent()).toMatch(/^1 hop: Keanu Reeves —PLAYS in John Wick[^→]*→ John Wick$/);
+    const canvas = page.locator('.graph-canvas[data-nodes]');
+    await canvas.waitFor();
+    expect([await canvas.getAttribute('data-nodes'), await canvas.getAttribute('data-edges')]).toEqual(['2', '1']);
   });
 
   it('takes four hops from Bruce Willis, and none within three', async () => {
@@ -223,21 +234,24 @@ describe('the graph view', () => {
 });
 
 describe('the filmography', () => {
-  it('pages newest first with load more, and narrows by kind', async () => {
-    const { person } = dataOf(await api.query('{ person(slug: "keanu-reeves") { roles(first: 100) { totalCount nodes { film { title } } } } }'));
+  it('pages newest first with load more, each credit once, and narrows by kind', async () => {
+    const { person } = dataOf(await api.query('{ person(slug: "keanu-reeves") { roles(first: 100) { totalCount nodes { kind film { title } } } } }'));
+    expect(person.roles.totalCount).toBeGreaterThan(5);
     await page.goto('/person/keanu-reeves');
-    const items = page.locator('.filmography li');
-    await items.first().waitFor();
-    const shown = await items.count();
-    if (person.roles.totalCount > shown) {
-      await page.getByRole('button', { name: /Load more/ }).click();
-      await page.waitForFunction((n) => document.querySelectorAll('.filmography li').length > n, shown);
-    }
-    const titles = await items.locator('> a').allTextContents();
-    expect(titles.slice(0, 3)).toEqual(person.roles.nodes.slice(0, 3).map((r: { film: { title: string } }) => r.film.title));
+    const titles = page.locator('.filmography li > a');
+    await titles.first().waitFor();
+    expect(await titles.count()).toBe(5);
+    await page.getByRole('button', { name: /Load more/ }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.filmography li').length === n, person.roles.totalCount);
+    expect(await titles.allTextContents()).toEqual(person.roles.nodes.map((r: { film: { title: string } }) => r.film.title));
+    expect(await page.getByRole('button', { name: /Load more/ }).count()).toBe(0);
 
     await page.getByLabel('Kind of work').selectOption('DIRECTOR');
     await page.waitForURL('**/person/keanu-reeves?kind=DIRECTOR');
+    await page.getByText('No director credits.').waitFor();
+    await page.getByLabel('Kind of work').selectOption('');
+    // Back on all kinds, the pages already loaded are still in the cache.
+    await page.waitForFunction((n) => document.querySelectorAll('.filmography li').length === n, person.roles.totalCount);
   });
 });
 

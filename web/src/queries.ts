@@ -135,7 +135,7 @@ const PATH_FIELDS = gql`
   fragment PathFields on GraphPath {
     length
     nodes { ...EntityFields }
-    steps { from { id } to { id } role { id kind job person { id } film { id } } }
+    steps { from { id } to { id } role { id kind job person { id } film { id slug title year } } }
   }
 `;
 

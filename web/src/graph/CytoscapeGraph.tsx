@@ -97,8 +97,10 @@ export default function CytoscapeGraph({ picture, label, layout }: { picture: Pi
     // (and a curious developer's console) find where a node is drawn.
     Object.assign(element, { reelgraphCy: cy });
     element.dataset.nodes = String(cy.nodes().length);
+    element.dataset.edges = String(cy.edges().length);
     return () => {
       delete element.dataset.nodes;
+      delete element.dataset.edges;
       cy.destroy();
     };
   }, [picture, layout, navigate]);

@@ -24,7 +24,7 @@ const DEFAULT_HOPS = 6;
 interface GraphPathData {
   length: number;
   nodes: EntityRef[];
-  steps: { from: { id: string }; to: { id: string }; role: { id: string; kind: string; job: string | null; person: { id: string }; film: { id: string } } | null }[];
+  steps: { from: { id: string }; to: { id: string }; role: { id: string; kind: string; job: string | null; person: { id: string }; film: { id: string; title: string } } | null }[];
 }
 
 interface PathsData {
@@ -38,16 +38,19 @@ interface Link {
   label: string;
 }
 
-/** Which way a hop points and what it is called: credits run person → film, named by the role. */
+/**
+ * Which way a hop points and what it is called: credits run person → film, named by the role;
+ * a character hop runs person → character and names the film of the role that plays it.
+ */
 function linkOf(step: GraphPathData['steps'][number], byId: Map<string, EntityRef>): Link {
-  if (step.role) return { source: step.role.person.id, target: step.role.film.id, label: step.role.kind };
   const from = byId.get(step.from.id)?.__typename;
   const to = byId.get(step.to.id)?.__typename;
   const pair = (a: string, b: string) => (from === a && to === b) || (from === b && to === a);
   const towards = (kind: string | undefined, label: string): Link =>
     from === kind ? { source: step.from.id, target: step.to.id, label } : { source: step.to.id, target: step.from.id, label };
+  if (pair('Person', 'Film') && step.role) return { source: step.role.person.id, target: step.role.film.id, label: step.role.kind };
+  if (pair('Person', 'Character')) return towards('Person', step.role ? `PLAYS in ${step.role.film.title}` : 'PLAYS');
   if (pair('Film', 'Franchise')) return towards('Film', 'IN FRANCHISE');
-  if (pair('Person', 'Character')) return towards('Person', 'PLAYS');
   if (pair('Character', 'Franchise')) return towards('Character', 'FROM');
   if (pair('Film', 'Genre')) return towards('Film', 'IN GENRE');
   // Franchise to franchise: the step does not say which one holds the other.

@@ -31,8 +31,8 @@ interface FilmographyData {
 }
 
 const KINDS = ['ACTOR', 'SELF', 'DIRECTOR', 'WRITER', 'PRODUCER', 'CINEMATOGRAPHER', 'EDITOR', 'COMPOSER', 'PRODUCTION_DESIGNER', 'CASTING_DIRECTOR', 'STUNTS', 'CREW'];
-/** Small on purpose: most people in the seed have a dozen credits, so "load more" is seen in use. */
-const PAGE_SIZE = 10;
+/** Short on purpose for now: the seed's busiest people have six or seven credits, and paging should be seen. */
+const PAGE_SIZE = 5;
 
 export function PersonPage() {
   const { slug = '' } = useParams();
