@@ -242,7 +242,7 @@ describe('the filmography', () => {
     await titles.first().waitFor();
     expect(await titles.count()).toBe(5);
     await page.getByRole('button', { name: /Load more/ }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('.filmography li').length === n, person.roles.totalCount);
+    await titles.nth(person.roles.totalCount - 1).waitFor();
     expect(await titles.allTextContents()).toEqual(person.roles.nodes.map((r: { film: { title: string } }) => r.film.title));
     expect(await page.getByRole('button', { name: /Load more/ }).count()).toBe(0);
 
@@ -251,7 +251,8 @@ describe('the filmography', () => {
     await page.getByText('No director credits.').waitFor();
     await page.getByLabel('Kind of work').selectOption('');
     // Back on all kinds, the pages already loaded are still in the cache.
-    await page.waitForFunction((n) => document.querySelectorAll('.filmography li').length === n, person.roles.totalCount);
+    await titles.nth(person.roles.totalCount - 1).waitFor();
+    expect(await titles.count()).toBe(person.roles.totalCount);
   });
 });
 
