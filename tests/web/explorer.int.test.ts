@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Database } from '../../src/db/database';
 import { dataOf, startTestApi, TestApi } from '../support/api';
@@ -12,6 +14,8 @@ let page: Page;
 let origin: string;
 
 beforeAll(async () => {
+  // npm test builds it first; a bare `npx jest` on a fresh clone would otherwise fail far from the cause.
+  if (!fs.existsSync(path.join(__dirname, '..', '..', 'web', 'dist', 'index.html'))) throw new Error('The Explorer is not built: run `npm run build:web` (npm test does)');
   api = await startTestApi();
   await resetToSeed(api.db);
   origin = new URL(api.app.url).origin;
