@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Everything Reelgraph reads from the environment, read in one place and validated up front. */
@@ -22,7 +23,18 @@ export interface Config {
   queryTimeoutMs: number;
 }
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..');
+/**
+ * The folder holding package.json, found upwards from this file, so the answer is the same from
+ * src/ (tests), dist/ (the product) and dist-bench/src/ (the benchmarks' build).
+ */
+export const PROJECT_ROOT = projectRoot(__dirname);
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..');
+  }
+}
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name];

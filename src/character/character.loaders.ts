@@ -1,7 +1,8 @@
 import { keyLoader } from '../common/batch';
 import { lookup } from '../common/lookup';
 import { Database } from '../db/database';
-import { Character, characterProjection } from './character.type';
+import { characterProjection } from '../model/named';
+import { Character } from './character.type';
 
 export function characterLoaders(db: Database) {
   return {

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { exactlyOne } from '../common/args';
 import { Franchise } from '../franchise/franchise.type';
 import { Role } from '../role/role.type';
-import { Context } from '../server/context';
+import type { Context } from '../server/context';
 import { Character } from './character.type';
 
 @Resolver(() => Character)

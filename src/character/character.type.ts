@@ -13,6 +13,3 @@ export class Character implements Node {
   name!: string;
 }
 
-export function characterProjection(name: string): string {
-  return `${name} {.id, .slug, .name}`;
-}

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
  * Puts rows back in key order, as DataLoader requires: one value per key, `missing` where the
  * database had nothing for it (an unknown id is an answer, null or empty, not an error).
  */
-export function inKeyOrder<V>(keys: readonly string[], rows: { key: string; value: V }[], missing: V): V[] {
+export function inKeyOrder<K, V>(keys: readonly K[], rows: { key: K; value: V }[], missing: V): V[] {
   const byKey = new Map(rows.map((row) => [row.key, row.value]));
   return keys.map((key) => (byKey.has(key) ? (byKey.get(key) as V) : missing));
 }
@@ -26,7 +26,7 @@ export function argsLoader<A extends object, V>(
     async (keys) => {
       const groups = new Map<string, { args: A; positions: number[] }>();
       keys.forEach((key, position) => {
-        const signature = JSON.stringify(key.args);
+        const signature = stableKey(key.args);
         const group = groups.get(signature) ?? { args: key.args, positions: [] };
         group.positions.push(position);
         groups.set(signature, group);
@@ -40,7 +40,7 @@ export function argsLoader<A extends object, V>(
       );
       return results;
     },
-    { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.args)}`, maxBatchSize: 1000 },
+    { cacheKeyFn: (key) => `${key.id}\u0000${stableKey(key.args)}`, maxBatchSize: 1000 },
   );
 }
 
@@ -49,5 +49,20 @@ export function argsLoader<A extends object, V>(
  * every key in one query (each row filters by its own arguments).
  */
 export function objectLoader<K extends object, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V, string> {
-  return new DataLoader<K, V, string>(batch, { cacheKeyFn: (key) => JSON.stringify(key), maxBatchSize: 1000 });
+  return new DataLoader<K, V, string>(batch, { cacheKeyFn: stableKey, maxBatchSize: 1000 });
+}
+
+/** The positions of a batch's keys, for rows keyed by position (see inKeyOrder). */
+export function positions(keys: readonly unknown[]): number[] {
+  return keys.map((_, i) => i);
+}
+
+/**
+ * A cache key for a key object that does not depend on the order its properties were written in,
+ * so a look-ahead page and a resolver that build the same key find the same entry.
+ */
+export function stableKey(value: unknown): string {
+  return JSON.stringify(value, (_name, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
 }

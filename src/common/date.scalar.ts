@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { isIsoDate } from '../ingest/document';
+import { isIsoDate } from '../model/dates';
 
 /** The contract's `Date`: an ISO-8601 calendar date such as "2025-06-06", carried as a string. */
 export const DateScalar = new GraphQLScalarType<string, string>({

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { DatabaseError, DatabaseErrorKind } from '../db/errors';
 
 /**
  * The fixed list of `extensions.code`s Reelgraph answers with. Clients may switch on these;
@@ -31,4 +32,15 @@ export class ReelgraphError extends GraphQLError {
 
 export function badInput(message: string, argument?: string): ReelgraphError {
   return new ReelgraphError(ErrorCode.BAD_USER_INPUT, message, argument ? { argument } : {});
+}
+
+const CODE_OF_KIND: Record<DatabaseErrorKind, ErrorCode> = {
+  unavailable: ErrorCode.SERVICE_UNAVAILABLE,
+  timeout: ErrorCode.QUERY_TIMEOUT,
+  conflict: ErrorCode.CONFLICT,
+};
+
+/** The code a failure of the database layer answers with; undefined for anything else. */
+export function codeOfDatabaseError(error: unknown): ErrorCode | undefined {
+  return error instanceof DatabaseError ? CODE_OF_KIND[error.kind] : undefined;
 }

@@ -1,5 +1,5 @@
 import { Database } from '../db/database';
-import { Label } from '../db/model';
+import { Label } from '../model/graph';
 import { inKeyOrder } from './batch';
 
 /** The unique-indexed properties an entity can be looked up by. */

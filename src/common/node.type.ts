@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { labelOfId } from './ids';
+import { labelOfId } from '../model/ids';
 
 @InterfaceType({
   description: 'An entity with a stable, opaque, globally unique id that node(id:) resolves.',

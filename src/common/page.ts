@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { badInput } from './errors';
+import { badInput, ReelgraphError } from './errors';
 import type { Selection } from './selection';
 
 export const MAX_PAGE = 100;
@@ -34,24 +34,35 @@ export function encodeCursor(offset: number): string {
   return Buffer.from(`rg:${offset}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): number {
+function decodeCursor(cursor: string): number | ReelgraphError {
   const match = /^rg:(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match || encodeCursor(Number(match[1])) !== cursor) {
-    throw badInput(`after: "${cursor}" is not a cursor this API gave out; pass an endCursor or cursor from a previous page`, 'after');
+    return badInput(`after: "${cursor}" is not a cursor this API gave out; pass an endCursor or cursor from a previous page`, 'after');
   }
   return Number(match[1]);
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, fallback = DEFAULT_PAGE): PageRequest {
-  if (first !== null && first !== undefined && (first < 0 || first > MAX_PAGE)) {
-    throw badInput(`first must be between 0 and ${MAX_PAGE}; got ${first}`, 'first');
+/**
+ * A page's arguments checked: the page, or the error that names what is wrong. Look-ahead pages
+ * use this to leave a bad argument to the resolver, which throws it with the same message.
+ */
+export function checkedPage(first: number | null | undefined, after: string | null | undefined, fallback = DEFAULT_PAGE): PageRequest | ReelgraphError {
+  if (first !== null && first !== undefined && (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)) {
+    return badInput(`first must be between 0 and ${MAX_PAGE}; got ${first}`, 'first');
   }
-  const offset = after ? decodeCursor(after) + 1 : 0;
-  return { offset, limit: first ?? fallback };
+  const cursor = after ? decodeCursor(after) : -1;
+  if (cursor instanceof ReelgraphError) return cursor;
+  return { offset: cursor + 1, limit: first ?? fallback };
+}
+
+export function pageRequest(first: number | null | undefined, after: string | null | undefined, fallback = DEFAULT_PAGE): PageRequest {
+  const page = checkedPage(first, after, fallback);
+  if (page instanceof ReelgraphError) throw page;
+  return page;
 }
 
 /** `first` for plain lists (no cursor): the same bounds as connections. */
-export function listLimit(first: number | null | undefined, fallback: number): number {
+export function listLimit(first: number | null | undefined, fallback = DEFAULT_PAGE): number {
   return pageRequest(first, null, fallback).limit;
 }
 

@@ -1,6 +1,6 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError, Session } from 'neo4j-driver';
-import { ErrorCode, ReelgraphError } from '../common/errors';
 import { compactCypher } from './compact';
+import { mapNeo4jError } from './errors';
 import { toParams, toPlain } from './values';
 
 /**
@@ -12,6 +12,8 @@ const MAX_RETRY_MS = 5_000;
 // `object`, so interfaces without an index signature can name a row's shape.
 export type Row = object;
 export type Params = Record<string, unknown>;
+
+export type StatementWatcher = (cypher: string, params: Params) => void;
 
 export interface TxOptions {
   /** Transaction timeout; the database aborts the work past it. */
@@ -26,11 +28,12 @@ export interface Tx {
 /**
  * The only owner of the driver. Reads go through executeRead (routed to readers in a cluster),
  * writes through executeWrite (retried by the driver on transient failures, so every write is
- * written to be safe to repeat), each with a timeout, and Neo4j's errors become our codes.
+ * written to be safe to repeat), each with a timeout, and Neo4j's failures become DatabaseErrors.
  */
 export class Database {
   /** Counts statements sent; tests use it to show batching keeps the count flat. */
   statementCount = 0;
+  private readonly watchers = new Set<StatementWatcher>();
 
   constructor(
     private readonly driver: Driver,
@@ -62,7 +65,7 @@ export class Database {
     for (let attempt = 0; ; attempt += 1) {
       const session = this.open('READ');
       try {
-        this.statementCount += 1;
+        this.sent(cypher, params);
         const result = await withoutCallSite(() => session.run(compactCypher(cypher), toParams(params), { timeout }));
         return result.records.map((record) => toPlain(record.toObject()) as R);
       } catch (error: unknown) {
@@ -94,7 +97,7 @@ export class Database {
   /** Schema statements (constraints, indexes) must run in auto-commit transactions of their own. */
   async schemaWrite(cypher: string): Promise<void> {
     await this.withSession('WRITE', async (session) => {
-      this.statementCount += 1;
+      this.sent(cypher, {});
       await session.run(cypher);
     });
   }
@@ -113,10 +116,24 @@ export class Database {
     await this.driver.close();
   }
 
+  /**
+   * Calls `watcher` with every statement sent from now on, as written and with its parameters as
+   * given; returns the function that stops it. The Cypher-pinning tests read statements this way.
+   */
+  watch(watcher: StatementWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  private sent(cypher: string, params: Params): void {
+    this.statementCount += 1;
+    for (const watcher of this.watchers) watcher(cypher, params);
+  }
+
   private wrap(tx: ManagedTransaction): Tx {
     return {
       run: async <R extends Row>(cypher: string, params: Params = {}) => {
-        this.statementCount += 1;
+        this.sent(cypher, params);
         const result = await withoutCallSite(() => tx.run(compactCypher(cypher), toParams(params)));
         return result.records.map((record) => toPlain(record.toObject()) as R);
       },
@@ -140,22 +157,6 @@ export class Database {
       await session.close();
     }
   }
-}
-
-/** Neo4j's failures a client can act on get codes of ours; anything else stays an internal error. */
-export function mapNeo4jError(error: unknown): unknown {
-  if (error instanceof ReelgraphError || !(error instanceof Neo4jError)) return error;
-  const code = error.code ?? '';
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
-    return new ReelgraphError(ErrorCode.SERVICE_UNAVAILABLE, 'The graph database cannot be reached right now; try again shortly.');
-  }
-  if (code.includes('TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
-    return new ReelgraphError(ErrorCode.QUERY_TIMEOUT, 'The query took longer than its time limit; narrow it (fewer hops, a smaller page) and try again.');
-  }
-  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new ReelgraphError(ErrorCode.CONFLICT, `A write clashed with stored data: ${error.message}`);
-  }
-  return error;
 }
 
 /**

@@ -5,21 +5,24 @@ import { exactlyOne } from '../common/args';
 import { ExternalIds, externalIdsOf } from '../common/external-ids.type';
 import { badInput } from '../common/errors';
 import { OrderDirection } from '../common/order';
+import { primeIfWhole, readingOf } from '../common/look-ahead';
+import { Node } from '../common/node.type';
 import { Connection, connectionNodes, pageRequest, sliceConnection, toConnection } from '../common/page';
-import { propertiesFor } from '../common/projection';
 import { FranchiseEntry } from '../franchise/franchise.type';
 import { Genre } from '../genre/genre.type';
+import { FILM_PROPERTIES, ratingsOf } from '../model/film';
+import { isCast } from '../model/roles';
 import { Person } from '../person/person.type';
-
+import { filmReviewsKey } from '../review/review.service';
 import { Review, ReviewConnection, ReviewSummary } from '../review/review.type';
-import { CAST_KINDS, Role, RoleConnection, RoleKind } from '../role/role.type';
-
-import { Context } from '../server/context';
-
+import { Role, RoleConnection, RoleKind } from '../role/role.type';
+import type { Context } from '../server/context';
 import { FilmFilter, FilmOrder, FilmOrderField } from './film.inputs';
 import { loadFilmPage } from './film.page';
 import { filmService } from './film.service';
-import { AggregateRating, Film, FILM_PROPERTIES, FilmConnection, ratingsOf } from './film.type';
+import { AggregateRating, Film, FilmConnection } from './film.type';
+import { relatedKey } from './related.service';
+import { RelatedFilm, RelatedReason } from './related.type';
 
 const ORDER_PROPERTY = { [FilmOrderField.TITLE]: 'sortTitle', [FilmOrderField.RELEASE_DATE]: 'releaseDate', [FilmOrderField.RUNTIME]: 'runtimeMinutes' } as const;
 
@@ -57,7 +60,7 @@ export class FilmResolver {
       ...page,
       // A browsing page shows a few fields of each film: the rest is not read. The films are the
       // page's own, never primed into the film loader, so nothing else can find them partial.
-      properties: propertiesFor(FILM_PROPERTIES, connectionNodes(Selection.of(info))),
+      reading: readingOf(FILM_PROPERTIES, connectionNodes(Selection.of(info))),
     });
     return toConnection(films, page, count);
   }
@@ -74,7 +77,7 @@ export class FilmResolver {
 
   @FieldResolver(() => [Role], { description: 'ACTOR and SELF roles in billing order.' })
   async cast(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Role[]> {
-    return (await creditsOf(film, loaders)).filter((role) => CAST_KINDS.includes(role.kind));
+    return (await creditsOf(film, loaders)).filter((role) => isCast(role.kind));
   }
 
   @FieldResolver(() => [Role], { description: 'Every other role, DIRECTOR first, then by kind; `kinds` narrows it.' })
@@ -84,7 +87,7 @@ export class FilmResolver {
     @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
   ): Promise<Role[]> {
     const roles = await creditsOf(film, loaders);
-    return roles.filter((role) => !CAST_KINDS.includes(role.kind) && (!kinds || kinds.includes(role.kind)));
+    return roles.filter((role) => !isCast(role.kind) && (!kinds || kinds.includes(role.kind)));
   }
 
   @FieldResolver(() => [Person])
@@ -121,9 +124,9 @@ export class FilmResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<Review>> {
     const page = pageRequest(first, after);
-    const args = { offset: page.offset, limit: page.limit + 1 };
-    const ridden = film.reviewPage?.offset === args.offset && film.reviewPage.limit === args.limit ? film.reviewPage.page : null;
-    const { reviews, total } = ridden ?? (await loaders.filmReviews.load({ id: film.id, args }));
+    const key = filmReviewsKey(film.id, page);
+    const ridden = film.reviewPage?.offset === key.args.offset && film.reviewPage.limit === key.args.limit ? film.reviewPage.page : null;
+    const { reviews, total } = ridden ?? (await loaders.filmReviews.load(key));
     return toConnection(reviews, page, total);
   }
 
@@ -135,6 +138,28 @@ export class FilmResolver {
   @FieldResolver(() => [AggregateRating], { description: "Aggregate ratings from outside sources, e.g. IMDb's average and vote count." })
   ratings(@Root() film: Film): AggregateRating[] {
     return ratingsOf(film);
+  }
+
+  @FieldResolver(() => [RelatedFilm], { description: 'Films related through franchise, shared cast, shared crew and genre, closest first.' })
+  async related(
+    @Root() film: Film,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): Promise<RelatedFilm[]> {
+    const key = relatedKey(film.id, first, Selection.of(info));
+    if (key instanceof Error) throw key;
+    const found = await loaders.relatedFilms.load(key);
+    primeIfWhole(loaders.filmById, key.films, found.map((related) => related.film));
+    return found;
+  }
+}
+
+@Resolver(() => RelatedReason)
+export class RelatedReasonResolver {
+  @FieldResolver(() => Node, { description: 'The franchise, person or genre the link runs through.' })
+  via(@Root() reason: RelatedReason, @Ctx() { loaders }: Context): Promise<unknown> {
+    return loaders.node(reason.viaId);
   }
 }
 

@@ -1,30 +1,36 @@
+import type { Character } from '../character/character.type';
 import { inKeyOrder } from '../common/batch';
-import { fold } from '../common/slug';
 import { Database } from '../db/database';
-import { Genre, genreProjection } from '../genre/genre.type';
-import { Role } from '../role/role.type';
-import { roleProjection, sortFilmRoles } from '../role/role.service';
-import { Film, filmProjection } from './film.type';
-import { completeRelated, GENRE_SPREAD, Linked, RELATED_PARAMS, RelatedFilm, relatedByLinks } from '../graph/related.service';
-import { Character, characterProjection } from '../character/character.type';
-import { Franchise, FranchiseEntry, franchiseProjection } from '../franchise/franchise.type';
-import { Person, personProjection } from '../person/person.type';
-import { ReviewSummary } from '../review/review.type';
+import type { Franchise, FranchiseEntry } from '../franchise/franchise.type';
+import type { Genre } from '../genre/genre.type';
+import { filmProjection } from '../model/film';
+import { characterProjection, franchiseProjection, genreProjection } from '../model/named';
+import { personProjection } from '../model/person';
+import { Reach } from '../common/look-ahead';
+import { Reading } from '../model/projection';
+import { roleProjection } from '../model/role';
+import { fold } from '../model/slug';
+import type { Person } from '../person/person.type';
+import { sortFilmRoles } from '../role/role.service';
+import type { Role } from '../role/role.type';
+import type { ReviewSummary } from '../review/review.type';
+import { Film } from './film.type';
+import { completeRelated, GENRE_SPREAD, Linked, RELATED_PARAMS, relatedByLinks } from './related.service';
+import type { RelatedFilm } from './related.type';
 import { ReviewPage, reviewPageOf, reviewScoresOf, StoredReviewPage, StoredScores, toReviewPage, toReviewSummary } from '../review/review.service';
 
 /** Which parts of a film page to fetch with the film (see `page`). */
 export interface FilmPageParts {
-  /** The film's own properties to read (propertiesFor); every one when absent. */
-  film?: string[];
+  /** What to read of the film's own properties. */
+  film: Reading;
   genres?: boolean;
-  /** `people`: the people's properties to read, every one when true, none when false. */
-  credits?: { people: boolean | string[]; characters: boolean };
+  /** What to read of the people on the credits, and whether their characters too. */
+  credits?: { people: Reach; characters: boolean };
   franchises?: { withFranchise: boolean };
-  /** `properties`: the reviews' properties to read, every one when absent. */
-  reviews?: { offset: number; limit: number; properties?: string[] };
+  reviews?: { offset: number; limit: number; reading: Reading };
   reviewSummary?: boolean;
-  /** `first` checked (relatedKeyParams), whether the request asks why each film is related, and what it shows of the films. */
-  related?: { first: number; reasons: boolean; films: string[] };
+  /** Film.related's key (relatedKey), less the film id. */
+  related?: { first: number; reasons: boolean; films: Reading };
 }
 
 export interface FilmPage {
@@ -62,8 +68,8 @@ interface StoredFilmPage {
 const GENRES_OF_FILM = `COLLECT { MATCH (f)-[:IN_GENRE]->(g:Genre) WITH g ORDER BY g.name RETURN ${genreProjection('g')} }`;
 
 /** Each credit's role, and its person and character when asked (the page primes their loaders). */
-function creditsOfFilm(parts: { people: boolean | string[]; characters: boolean }): string {
-  const person = parts.people ? `, person: ${personProjection('p', parts.people === true ? null : parts.people)}` : '';
+function creditsOfFilm(parts: { people: Reach; characters: boolean }): string {
+  const person = parts.people !== 'none' ? `, person: ${personProjection('p', parts.people)}` : '';
   const character = parts.characters ? `, character: CASE WHEN c IS NULL THEN null ELSE ${characterProjection('c')} END` : '';
   return `COLLECT {
     MATCH (f)<-[:ON_FILM]-(r:Role)<-[:HAS_ROLE]-(p:Person)
@@ -115,31 +121,21 @@ export interface FilmQuery {
   descending: boolean;
   offset: number;
   limit: number;
-  /** The film properties the page shows (propertiesFor); every one when null or absent. */
-  properties?: readonly string[] | null;
+  /** What the page shows of each film. */
+  reading: Reading;
 }
 
 /** Unique-indexed keys only: the property name is picked from this fixed list, never from input. */
 const KEY_PROPERTY: Record<FilmKey, string> = { id: 'id', slug: 'slug', imdbId: 'imdbId' };
 
 export const filmService = {
-  async byKeys(db: Database, key: FilmKey, values: readonly string[]): Promise<(Film | null)[]> {
-    const rows = await db.read<{ key: string; value: Film }>(
-      `UNWIND $values AS value
-       MATCH (f:Film {${KEY_PROPERTY[key]}: value})
-       RETURN value AS key, ${filmProjection('f')} AS value`,
-      { values },
-    );
-    return inKeyOrder(values, rows, null);
-  },
-
   async genres(db: Database, filmIds: readonly string[]): Promise<Genre[][]> {
     return perFilm(db, filmIds, GENRES_OF_FILM, []);
   },
 
   /** Every role of each film, cast in billing order then crew: films have tens of credits, not thousands. */
   async roles(db: Database, filmIds: readonly string[]): Promise<Role[][]> {
-    const credits = await perFilm<StoredCredit[]>(db, filmIds, creditsOfFilm({ people: false, characters: false }), []);
+    const credits = await perFilm<StoredCredit[]>(db, filmIds, creditsOfFilm({ people: 'none', characters: false }), []);
     return credits.map((list) => sortFilmRoles(list.map((credit) => credit.role)));
   },
 
@@ -158,7 +154,7 @@ export const filmService = {
     if (parts.genres) columns.push(`${GENRES_OF_FILM} AS genres`);
     if (parts.credits) columns.push(`${creditsOfFilm(parts.credits)} AS credits`);
     if (parts.franchises) columns.push(`${entriesOfFilm(parts.franchises.withFranchise)} AS franchises`);
-    if (parts.reviews) columns.push(`${reviewPageOf('f', parts.reviews.properties)} AS reviews`);
+    if (parts.reviews) columns.push(`${reviewPageOf('f', parts.reviews.reading)} AS reviews`);
     if (parts.reviewSummary) columns.push(`${reviewScoresOf('f')} AS reviewSummary`);
     let related = '';
     if (parts.related) {
@@ -206,7 +202,7 @@ export const filmService = {
     const films = await db.read<{ film: Film }>(
       `${match} ${where}
        WITH ${distinct ? 'DISTINCT ' : ''}f ORDER BY ${order} SKIP $offset LIMIT $limit
-       RETURN ${filmProjection('f', query.properties)} AS film`,
+       RETURN ${filmProjection('f', query.reading)} AS film`,
       { ...params, offset: query.offset, limit: query.limit + 1 },
     );
     return {

@@ -1,8 +1,10 @@
-import { keyLoader } from '../common/batch';
+import { keyLoader, objectLoader } from '../common/batch';
 import { lookup } from '../common/lookup';
 import { Database } from '../db/database';
+import { franchiseProjection } from '../model/named';
+import { FranchisePeopleKey, franchisePeopleService } from './franchise-people.service';
 import { franchiseService } from './franchise.service';
-import { Franchise, franchiseProjection } from './franchise.type';
+import { Franchise } from './franchise.type';
 
 export function franchiseLoaders(db: Database) {
   return {
@@ -13,5 +15,6 @@ export function franchiseLoaders(db: Database) {
     franchiseEntries: keyLoader((ids) => franchiseService.entries(db, ids)),
     franchiseCharacters: keyLoader((ids) => franchiseService.characters(db, ids)),
     characterFranchise: keyLoader((characterIds) => franchiseService.ofCharacters(db, characterIds)),
+    franchisePeople: objectLoader((keys: readonly FranchisePeopleKey[]) => franchisePeopleService.ofFranchises(db, keys)),
   };
 }

@@ -1,9 +1,9 @@
-import { primeIfWhole, propertiesToRead } from '../common/projection';
+import { primeIfWhole, reachOf } from '../common/look-ahead';
 import { Selection } from '../common/selection';
-import { Film, FILM_PROPERTIES } from '../film/film.type';
-import { franchisePeopleParams } from '../graph/franchise-people.service';
-import { RoleKindName } from '../ingest/records';
-import { Context } from '../server/context';
+import type { Film } from '../film/film.type';
+import { FILM_PROPERTIES } from '../model/film';
+import type { Context } from '../server/context';
+import { FranchisePeopleArgs, franchisePeopleKey } from './franchise-people.service';
 import { FranchisePageParts, franchiseService } from './franchise.service';
 import { Franchise } from './franchise.type';
 
@@ -24,14 +24,14 @@ export async function loadFranchisePage({ db, loaders }: Context, key: 'id' | 's
   const films = new Map((page.entries?.films ?? []).map((film) => [film.id, film]));
   if (page.entries && parts.entries) {
     loaders.franchiseEntries.prime(franchise.id, page.entries.entries);
-    primeIfWhole(loaders.filmById, FILM_PROPERTIES, parts.entries.films, films.values());
+    primeIfWhole(loaders.filmById, parts.entries.films, films.values());
   }
   if (page.people && parts.people) {
     const { key } = parts.people;
     // A person's films are the franchise's: those of the entries, read for both.
     const people = page.people.people.map((person) => {
       const theirs = person.filmIds.map((id) => films.get(id));
-      return key.films && theirs.every((film) => film !== undefined) ? { ...person, films: theirs as Film[] } : person;
+      return key.films !== 'none' && theirs.every((film) => film !== undefined) ? { ...person, films: theirs as Film[] } : person;
     });
     loaders.franchisePeople.prime({ ...key, franchiseId: franchise.id }, people);
     for (const person of page.people.persons) loaders.personById.prime(person.id, person);
@@ -42,30 +42,14 @@ export async function loadFranchisePage({ db, loaders }: Context, key: 'id' | 's
 function franchisePageParts(selection: Selection): FranchisePageParts | null {
   const parts: FranchisePageParts = {};
   const people = selection.all('people');
+  // One list of people can ride along; aliases asking for several, or bad arguments, are the loader's.
+  const key = people.length === 1 ? franchisePeopleKey('', people[0].args as FranchisePeopleArgs, people[0].selection) : null;
+  if (key && !(key instanceof Error)) parts.people = { key };
   // People's films are the franchise's films: fetching the entries' films serves both, reading
   // what either shows of them.
   const entryFilms = selection.all('entries').flatMap((use) => use.selection.allBelow('film'));
-  const peopleFilms = people.length === 1 ? people[0].selection.allBelow('films') : [];
-  const films = propertiesToRead(FILM_PROPERTIES, [...entryFilms, ...peopleFilms]);
-  if (selection.has('entries') || films) parts.entries = { films };
-  // One list of people can ride along; aliases asking for several are left to the loader.
-  if (people.length === 1) {
-    const { kinds, minFilms, first } = people[0].args as { kinds?: string[] | null; minFilms?: number | null; first?: number | null };
-    // The same key, in the same property order, as Franchise.people asks its loader for; the id
-    // is filled in once the franchise is found.
-    const key = {
-      franchiseId: '',
-      kinds: (kinds ?? null) as RoleKindName[] | null,
-      minFilms: minFilms ?? null,
-      first: first ?? null,
-      films: propertiesToRead(FILM_PROPERTIES, peopleFilms),
-    };
-    try {
-      franchisePeopleParams(key);
-      parts.people = { key };
-    } catch {
-      // Bad arguments are the resolver's to report, with its own error.
-    }
-  }
+  const peopleFilms = parts.people ? people[0].selection.allBelow('films') : [];
+  const films = reachOf(FILM_PROPERTIES, [...entryFilms, ...peopleFilms]);
+  if (selection.has('entries') || films !== 'none') parts.entries = { films };
   return Object.keys(parts).length > 0 ? parts : null;
 }

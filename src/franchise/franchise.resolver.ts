@@ -5,7 +5,11 @@ import { Character } from '../character/character.type';
 import { exactlyOne } from '../common/args';
 import { Connection, pageRequest, toConnection } from '../common/page';
 import { Film } from '../film/film.type';
-import { Context } from '../server/context';
+import { Person } from '../person/person.type';
+import { RoleKind } from '../role/role.type';
+import type { Context } from '../server/context';
+import { franchisePeopleKey } from './franchise-people.service';
+import { FranchisePerson } from './franchise-person.type';
 import { loadFranchisePage } from './franchise.page';
 import { franchiseService } from './franchise.service';
 import { Franchise, FranchiseConnection, FranchiseEntry, FranchiseOrder } from './franchise.type';
@@ -63,6 +67,34 @@ export class FranchiseResolver {
   @FieldResolver(() => [Character])
   characters(@Root() franchise: Franchise, @Ctx() { loaders }: Context): Promise<Character[]> {
     return loaders.franchiseCharacters.load(franchise.id);
+  }
+  @FieldResolver(() => [FranchisePerson], {
+    description: 'People who worked on the franchise, most films first; `minFilms` keeps those on at least that many.',
+  })
+  async people(
+    @Root() franchise: Franchise,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
+    @Arg('minFilms', () => Int, { nullable: true }) minFilms?: number,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): Promise<FranchisePerson[]> {
+    const key = franchisePeopleKey(franchise.id, { kinds, minFilms, first }, Selection.of(info));
+    if (key instanceof Error) throw key;
+    return loaders.franchisePeople.load(key);
+  }
+}
+
+@Resolver(() => FranchisePerson)
+export class FranchisePersonResolver {
+  @FieldResolver(() => Person)
+  person(@Root() worked: FranchisePerson, @Ctx() { loaders }: Context): Promise<Person | null> {
+    return loaders.personById.load(worked.personId);
+  }
+
+  @FieldResolver(() => [Film])
+  films(@Root() worked: FranchisePerson, @Ctx() { loaders }: Context): Film[] | Promise<Film[]> {
+    return worked.films ?? loaders.entities<Film>('Film', worked.filmIds);
   }
 }
 

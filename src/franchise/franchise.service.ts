@@ -1,15 +1,19 @@
+import type { Character } from '../character/character.type';
 import { inKeyOrder } from '../common/batch';
+import { Reach } from '../common/look-ahead';
 import { Database } from '../db/database';
-import { Film, filmProjection } from '../film/film.type';
-import { FranchisePeopleKey, franchisePeopleOf, franchisePeopleParams, FranchisePerson, StoredFranchisePerson, toFranchisePeople } from '../graph/franchise-people.service';
-import { Person } from '../person/person.type';
-import { Character, characterProjection } from '../character/character.type';
-import { Franchise, FranchiseEntry, franchiseProjection } from './franchise.type';
+import type { Film } from '../film/film.type';
+import { filmProjection } from '../model/film';
+import { characterProjection, franchiseProjection } from '../model/named';
+import type { Person } from '../person/person.type';
+import { FranchisePeopleKey, franchisePeopleOf, franchisePeopleParams, StoredFranchisePerson, toFranchisePeople } from './franchise-people.service';
+import { FranchisePerson } from './franchise-person.type';
+import { Franchise, FranchiseEntry } from './franchise.type';
 
 /** Which parts of a franchise page to fetch with the franchise (see `page`). */
 export interface FranchisePageParts {
-  /** `films`: the film properties to fetch with each entry (propertiesToRead), null for none. */
-  entries?: { films: string[] | null };
+  /** What to fetch of each entry's film. */
+  entries?: { films: Reach };
   people?: { key: FranchisePeopleKey };
 }
 
@@ -21,13 +25,13 @@ export interface FranchisePage {
 
 type StoredEntry = Omit<FranchiseEntry, 'releaseOrder'> & { dated: boolean; film?: Film };
 
-/** The bound franchise's entries in release order (undated last), with their films' `films` properties unless null. */
-function entriesOfFranchise(franchise: string, films: readonly string[] | null): string {
+/** The bound franchise's entries in release order (undated last), with as much of their films as `films` says. */
+function entriesOfFranchise(franchise: string, films: Reach): string {
   return `COLLECT {
     MATCH (f:Film)-[e:IN_FRANCHISE]->(${franchise})
     WITH f, e ORDER BY f.releaseDate IS NULL, f.releaseDate, f.title, f.id
     RETURN {franchiseId: ${franchise}.id, filmId: f.id, kind: e.kind, chronologicalOrder: e.chronologicalOrder,
-      dated: f.releaseDate IS NOT NULL${films ? `, film: ${filmProjection('f', films)}` : ''}}
+      dated: f.releaseDate IS NOT NULL${films !== 'none' ? `, film: ${filmProjection('f', films)}` : ''}}
   }`;
 }
 
@@ -64,7 +68,7 @@ export const franchiseService = {
     const rows = await db.read<{ key: string; value: StoredEntry[] }>(
       `UNWIND $franchiseIds AS franchiseId
        MATCH (fr:Franchise {id: franchiseId})
-       RETURN franchiseId AS key, ${entriesOfFranchise('fr', null)} AS value`,
+       RETURN franchiseId AS key, ${entriesOfFranchise('fr', 'none')} AS value`,
       { franchiseIds },
     );
     return inKeyOrder(franchiseIds, rows, []).map(toEntries);

@@ -2,6 +2,7 @@ import type { Film } from '../film/film.type';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
+import { enumOf, FRANCHISE_ENTRY_KINDS, FranchiseEntryKindName } from '../model/roles';
 
 export enum FranchiseOrder {
   RELEASE = 'RELEASE',
@@ -9,11 +10,8 @@ export enum FranchiseOrder {
 }
 registerEnumType(FranchiseOrder, { name: 'FranchiseOrder' });
 
-export enum FranchiseEntryKind {
-  MAIN = 'MAIN',
-  SPIN_OFF = 'SPIN_OFF',
-  OTHER = 'OTHER',
-}
+export const FranchiseEntryKind = enumOf(FRANCHISE_ENTRY_KINDS);
+export type FranchiseEntryKind = FranchiseEntryKindName;
 registerEnumType(FranchiseEntryKind, { name: 'FranchiseEntryKind' });
 
 @ObjectType({ implements: Node, description: 'A franchise, series or shared universe; may sit inside a larger one.' })
@@ -49,8 +47,5 @@ export class FranchiseEntry {
   franchise?: Franchise;
 }
 
-export function franchiseProjection(name: string): string {
-  return `${name} {.id, .slug, .name, .description}`;
-}
 
 export const FranchiseConnection = ConnectionType(Franchise, 'Franchise');

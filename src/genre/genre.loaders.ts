@@ -2,7 +2,8 @@ import { argsLoader, keyLoader } from '../common/batch';
 import { lookup } from '../common/lookup';
 import { Database } from '../db/database';
 import { genreService } from './genre.service';
-import { Genre, genreProjection } from './genre.type';
+import { genreProjection } from '../model/named';
+import { Genre } from './genre.type';
 
 export function genreLoaders(db: Database) {
   return {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Connection, pageRequest, toConnection } from '../common/page';
 import { Film, FilmConnection } from '../film/film.type';
-import { Context } from '../server/context';
+import type { Context } from '../server/context';
 import { Genre } from './genre.type';
 
 @Resolver(() => Genre)

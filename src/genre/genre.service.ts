@@ -1,6 +1,7 @@
 import { inKeyOrder } from '../common/batch';
 import { Database } from '../db/database';
-import { Film, filmProjection } from '../film/film.type';
+import type { Film } from '../film/film.type';
+import { filmProjection } from '../model/film';
 
 export const genreService = {
   /** A page of each genre's films by title; genres hold up to millions of films, so no collect-all. */

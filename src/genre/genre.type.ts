@@ -13,6 +13,3 @@ export class Genre implements Node {
   name!: string;
 }
 
-export function genreProjection(name: string): string {
-  return `${name} {.id, .slug, .name}`;
-}

@@ -1,8 +1,6 @@
-import {
-  FRANCHISE_ENTRY_KINDS,
-  GraphDocument,
-  ROLE_KINDS,
-} from './records';
+import { isIsoDate } from '../model/dates';
+import { FRANCHISE_ENTRY_KINDS, ROLE_KINDS } from '../model/roles';
+import { GraphDocument } from './records';
 
 /** Every problem found in a document, each with the JSON path that has it. */
 export class DocumentError extends Error {
@@ -197,10 +195,4 @@ function checkShape(item: unknown, shape: Shape, where: string, problems: string
   for (const field of Object.keys(item)) {
     if (!(field in shape)) problems.push(`${where}.${field}: not a field of this record`);
   }
-}
-
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }

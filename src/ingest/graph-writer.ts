@@ -1,7 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { filmSlugBase, fold, nameSlugBase, nextFreeSlug } from '../common/slug';
 import { Tx } from '../db/database';
-import { Label } from '../db/model';
+import { storedFilm } from '../model/film';
+import { Label } from '../model/graph';
+import { newId as freshId } from '../model/ids';
+import { storedName } from '../model/named';
+import { storedPerson } from '../model/person';
+import { roleKey } from '../model/role';
+import { filmSlugBase, nameSlugBase, nextFreeSlug } from '../model/slug';
 import {
   CharacterRecord,
   FilmRecord,
@@ -21,7 +25,7 @@ import {
 export class GraphWriter {
   readonly refs = new Map<string, string>();
 
-  constructor(private readonly newId: (label: Label) => string = defaultId) {}
+  constructor(private readonly newId: (label: Label) => string = freshId) {}
 
   idOf(kind: string, ref: string): string | undefined {
     return this.refs.get(`${kind}:${ref}`);
@@ -33,7 +37,7 @@ export class GraphWriter {
       `UNWIND $rows AS row
        MERGE (g:Genre {id: row.id})
        SET g.slug = row.slug, g.name = row.name, g.folded = row.folded`,
-      { rows: rows.map(({ record, id, slug }) => ({ id, slug, name: record.name, folded: fold(record.name) })) },
+      { rows: rows.map(({ record, id, slug }) => ({ id, ...storedName(slug, record.name) })) },
     );
   }
 
@@ -44,13 +48,7 @@ export class GraphWriter {
        MERGE (f:Franchise {id: row.id})
        SET f.slug = row.slug, f.name = row.name, f.folded = row.folded, f.description = row.description`,
       {
-        rows: rows.map(({ record, id, slug }) => ({
-          id,
-          slug,
-          name: record.name,
-          folded: fold(record.name),
-          description: record.description ?? null,
-        })),
+        rows: rows.map(({ record, id, slug }) => ({ id, ...storedName(slug, record.name), description: record.description ?? null })),
       },
     );
     // Parents may come later in the same document, so links are written once all are known.
@@ -98,7 +96,6 @@ export class GraphWriter {
        }`,
       {
         rows: rows.map(({ record: f, id, slug }) => {
-          const alternativeTitles = distinctTitles(f.alternativeTitles ?? [], f.title);
           return {
             id,
             releaseDate: f.releaseDate ?? null,
@@ -110,26 +107,19 @@ export class GraphWriter {
                   chronologicalOrder: e.chronologicalOrder ?? null,
                 }))
               : null,
-            props: {
+            props: storedFilm({
               slug,
               title: f.title,
-              sortTitle: fold(f.title),
-              originalTitle: f.originalTitle ?? null,
-              alternativeTitles,
-              alternativeTitlesText: alternativeTitles.join('\n'),
-              folded: [f.title, ...alternativeTitles].map(fold).join('\n'),
+              originalTitle: f.originalTitle,
+              alternativeTitles: f.alternativeTitles,
               year: yearOf(f),
-              runtimeMinutes: f.runtimeMinutes ?? null,
-              overview: f.overview ?? null,
-              imdbId: f.externalIds?.imdb ?? null,
-              tmdbId: f.externalIds?.tmdb ?? null,
-              wikidataId: f.externalIds?.wikidata ?? null,
-              // Ratings live as parallel lists: properties cannot hold maps.
-              ratingSources: (f.ratings ?? []).map((r) => r.source),
-              ratingValues: (f.ratings ?? []).map((r) => r.value),
-              ratingScales: (f.ratings ?? []).map((r) => r.scale),
-              ratingVotes: (f.ratings ?? []).map((r) => r.votes ?? -1),
-            },
+              runtimeMinutes: f.runtimeMinutes,
+              overview: f.overview,
+              imdbId: f.externalIds?.imdb,
+              tmdbId: f.externalIds?.tmdb,
+              wikidataId: f.externalIds?.wikidata,
+              ratings: f.ratings,
+            }),
           };
         }),
       },
@@ -145,18 +135,16 @@ export class GraphWriter {
       {
         rows: rows.map(({ record: p, id, slug }) => ({
           id,
-          props: {
+          props: storedPerson({
             slug,
             name: p.name,
-            sortName: fold(p.name),
-            folded: fold(p.name),
-            birthYear: p.birthYear ?? null,
-            deathYear: p.deathYear ?? null,
-            professions: p.professions ?? [],
-            imdbId: p.externalIds?.imdb ?? null,
-            tmdbId: p.externalIds?.tmdb ?? null,
-            wikidataId: p.externalIds?.wikidata ?? null,
-          },
+            birthYear: p.birthYear,
+            deathYear: p.deathYear,
+            professions: p.professions,
+            imdbId: p.externalIds?.imdb,
+            tmdbId: p.externalIds?.tmdb,
+            wikidataId: p.externalIds?.wikidata,
+          }),
         })),
       },
     );
@@ -177,9 +165,7 @@ export class GraphWriter {
       {
         rows: rows.map(({ record: c, id, slug }) => ({
           id,
-          slug,
-          name: c.name,
-          folded: fold(c.name),
+          ...storedName(slug, c.name),
           franchise: c.franchise ? this.requireRef('Franchise', c.franchise, `character ${c.ref}`) : null,
         })),
       },
@@ -195,7 +181,7 @@ export class GraphWriter {
       const personId = this.requireRef('Person', r.person, 'role');
       const filmId = this.requireRef('Film', r.film, 'role');
       return {
-        key: `${personId}|${filmId}|${r.kind}`,
+        key: roleKey(personId, filmId, r.kind),
         newId: r.id ?? this.newId('Role'),
         personId,
         filmId,
@@ -378,25 +364,8 @@ export async function takenSlugs(tx: Tx, label: Label, bases: Iterable<string>):
   return taken;
 }
 
-export function defaultId(label: Label): string {
-  return `${label.toLowerCase()}_${randomUUID().replace(/-/g, '')}`;
-}
-
 function yearOf(film: FilmRecord): number | null {
   if (film.year !== undefined && film.year !== null) return film.year;
   if (film.releaseDate) return Number(film.releaseDate.slice(0, 4));
   return null;
-}
-
-/** Alternative titles without repeats and without the primary title itself. */
-function distinctTitles(titles: string[], primary: string): string[] {
-  const seen = new Set([primary]);
-  const out: string[] = [];
-  for (const title of titles) {
-    if (!seen.has(title)) {
-      seen.add(title);
-      out.push(title);
-    }
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 import { Database, Tx } from '../db/database';
-import { linkMentions } from '../review/mentions.service';
+import { linkMentions } from '../mentions/mention.linker';
 import { GraphWriter } from './graph-writer';
 import { GraphDocument } from './records';
 

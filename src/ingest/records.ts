@@ -1,26 +1,10 @@
+import { FranchiseEntryKindName, RoleKindName } from '../model/roles';
+
 /**
  * What the write path takes: one shape per entity, shared by the native JSON format and the IMDb
  * importer. `ref` is a document-local name other records point at; ids, slugs and external ids
  * decide whether a record updates a stored entity or adds a new one.
  */
-export const ROLE_KINDS = [
-  'ACTOR',
-  'DIRECTOR',
-  'WRITER',
-  'PRODUCER',
-  'CINEMATOGRAPHER',
-  'COMPOSER',
-  'EDITOR',
-  'PRODUCTION_DESIGNER',
-  'CASTING_DIRECTOR',
-  'STUNTS',
-  'SELF',
-  'CREW',
-] as const;
-export type RoleKindName = (typeof ROLE_KINDS)[number];
-
-export const FRANCHISE_ENTRY_KINDS = ['MAIN', 'SPIN_OFF', 'OTHER'] as const;
-export type FranchiseEntryKindName = (typeof FRANCHISE_ENTRY_KINDS)[number];
 
 export interface ExternalIdsRecord {
   imdb?: string | null;

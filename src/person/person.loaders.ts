@@ -1,8 +1,11 @@
-import { argsLoader, keyLoader } from '../common/batch';
+import { argsLoader, keyLoader, objectLoader } from '../common/batch';
 import { lookup } from '../common/lookup';
 import { Database } from '../db/database';
+import { personProjection } from '../model/person';
 import { FilmographyArgs, roleService } from '../role/role.service';
-import { Person, personProjection } from './person.type';
+import { CollaboratorsKey, collaboratorService } from './collaborators.service';
+import { personFranchiseService } from './person-franchises.service';
+import { Person } from './person.type';
 
 export function personLoaders(db: Database) {
   return {
@@ -10,5 +13,7 @@ export function personLoaders(db: Database) {
     personBySlug: keyLoader((slugs) => lookup<Person>(db, 'Person', 'slug', slugs, personProjection)),
     personByImdbId: keyLoader((imdbIds) => lookup<Person>(db, 'Person', 'imdbId', imdbIds, personProjection)),
     filmography: argsLoader((personIds, args: FilmographyArgs) => roleService.filmographies(db, personIds, args)),
+    collaborators: objectLoader((keys: readonly CollaboratorsKey[]) => collaboratorService.ofPeople(db, keys)),
+    personFranchises: keyLoader((personIds) => personFranchiseService.ofPeople(db, personIds)),
   };
 }

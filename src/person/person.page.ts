@@ -1,10 +1,9 @@
-import { pageRequest } from '../common/page';
-import { primeIfWhole } from '../common/projection';
+import { primeIfWhole } from '../common/look-ahead';
+import { checkedPage } from '../common/page';
 import { Selection } from '../common/selection';
-import { FILM_PROPERTIES } from '../film/film.type';
-import { RoleKind } from '../role/role.type';
-import { Context } from '../server/context';
 import { filmographyArgs } from '../role/role.service';
+import { RoleKind } from '../role/role.type';
+import type { Context } from '../server/context';
 import { PersonKey, PersonPageParts, personService } from './person.service';
 import { Person } from './person.type';
 
@@ -25,21 +24,16 @@ export async function loadPersonPage({ db, loaders }: Context, key: PersonKey, v
   if (page.filmography && parts.filmography) {
     const { roles, total, films } = page.filmography;
     loaders.filmography.prime({ id: person.id, args: parts.filmography.args }, { roles, total });
-    primeIfWhole(loaders.filmById, FILM_PROPERTIES, parts.filmography.args.films, films);
+    primeIfWhole(loaders.filmById, parts.filmography.args.films, films);
   }
   return person;
 }
 
+/** One page of the filmography can ride along; aliases asking for several, or bad arguments, are the resolver's. */
 function personPageParts(selection: Selection): PersonPageParts | null {
   const roles = selection.all('roles');
-  // One page can ride along; aliases asking for several are left to the loader.
   if (roles.length !== 1) return null;
   const { kinds, first, after } = roles[0].args as { kinds?: RoleKind[] | null; first?: number | null; after?: string | null };
-  try {
-    const page = pageRequest(first, after);
-    return { filmography: { args: filmographyArgs(page, kinds, roles[0].selection) } };
-  } catch {
-    // A bad page argument is the resolver's to report, with its own error.
-    return null;
-  }
+  const page = checkedPage(first, after);
+  return page instanceof Error ? null : { filmography: { args: filmographyArgs(page, kinds, roles[0].selection) } };
 }

@@ -4,9 +4,13 @@ import { Selection } from '../common/selection';
 import { exactlyOne } from '../common/args';
 import { ExternalIds, externalIdsOf } from '../common/external-ids.type';
 import { Connection, pageRequest, toConnection } from '../common/page';
+import { Film } from '../film/film.type';
+import { Franchise } from '../franchise/franchise.type';
 import { filmographyArgs } from '../role/role.service';
 import { Role, RoleConnection, RoleKind } from '../role/role.type';
-import { Context } from '../server/context';
+import type { Context } from '../server/context';
+import { Collaboration } from './collaboration.type';
+import { PersonFranchise } from './person-franchise.type';
 import { PersonFilter } from './person.inputs';
 import { loadPersonPage } from './person.page';
 import { personService } from './person.service';
@@ -55,5 +59,49 @@ export class PersonResolver {
     const page = pageRequest(first, after);
     const { roles, total } = await loaders.filmography.load({ id: person.id, args: filmographyArgs(page, kinds, Selection.of(info)) });
     return toConnection(roles, page, total);
+  }
+
+  @FieldResolver(() => [Collaboration], {
+    description: "People who share films with this one, most shared first; `kinds` narrows this person's roles, `withKinds` the other's.",
+  })
+  collaborators(
+    @Root() person: Person,
+    @Ctx() { loaders }: Context,
+    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
+    @Arg('withKinds', () => [RoleKind], { nullable: true }) withKinds?: RoleKind[],
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): Promise<Collaboration[]> {
+    return loaders.collaborators.load({ personId: person.id, kinds: kinds ?? null, withKinds: withKinds ?? null, first: first ?? null });
+  }
+
+  @FieldResolver(() => [PersonFranchise], { description: 'Franchises this person worked on, with the kinds of roles and the films.' })
+  franchises(@Root() person: Person, @Ctx() { loaders }: Context): Promise<PersonFranchise[]> {
+    return loaders.personFranchises.load(person.id);
+  }
+}
+
+@Resolver(() => Collaboration)
+export class CollaborationResolver {
+  @FieldResolver(() => Person)
+  person(@Root() collaboration: Collaboration, @Ctx() { loaders }: Context): Promise<Person | null> {
+    return loaders.personById.load(collaboration.personId);
+  }
+
+  @FieldResolver(() => [Film], { description: 'The shared films, newest first.' })
+  films(@Root() collaboration: Collaboration, @Ctx() { loaders }: Context): Promise<Film[]> {
+    return loaders.entities<Film>('Film', collaboration.filmIds);
+  }
+}
+
+@Resolver(() => PersonFranchise)
+export class PersonFranchiseResolver {
+  @FieldResolver(() => Franchise)
+  franchise(@Root() worked: PersonFranchise, @Ctx() { loaders }: Context): Promise<Franchise | null> {
+    return loaders.franchiseById.load(worked.franchiseId);
+  }
+
+  @FieldResolver(() => [Film])
+  films(@Root() worked: PersonFranchise, @Ctx() { loaders }: Context): Promise<Film[]> {
+    return loaders.entities<Film>('Film', worked.filmIds);
   }
 }

@@ -1,9 +1,10 @@
-import { fold } from '../common/slug';
 import { Database } from '../db/database';
-import { Film } from '../film/film.type';
+import type { Film } from '../film/film.type';
+import { personProjection } from '../model/person';
+import { fold } from '../model/slug';
 import { FilmographyArgs, filmographyOf, filmographyParams, StoredFilmography, toFilmography } from '../role/role.service';
-import { Role } from '../role/role.type';
-import { Person, personProjection } from './person.type';
+import type { Role } from '../role/role.type';
+import { Person } from './person.type';
 
 export type PersonKey = 'id' | 'slug' | 'imdbId';
 

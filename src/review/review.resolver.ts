@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Film } from '../film/film.type';
-import { Context } from '../server/context';
+import type { Context } from '../server/context';
 import { Review } from './review.type';
 
 @Resolver(() => Review)

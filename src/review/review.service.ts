@@ -1,6 +1,9 @@
 import { inKeyOrder } from '../common/batch';
+import type { PageRequest } from '../common/page';
 import { Database } from '../db/database';
-import { Review, ReviewSummary, reviewProjection, scoreOf } from './review.type';
+import { Reading } from '../model/projection';
+import { reviewProjection, scoreOf } from '../model/review';
+import { Review, ReviewSummary } from './review.type';
 
 export function withScore(review: Omit<Review, 'score'>): Review {
   return { ...review, score: scoreOf(review.rating, review.ratingScale) };
@@ -18,11 +21,11 @@ export type StoredScores = { count: number; scores: number[] };
  * newest first, undated last, with the total. An expression, so the loaders' batch query and the
  * film page query (film.service) read reviews the same way.
  */
-export function reviewPageOf(film: string, properties: readonly string[] | null = null): string {
+export function reviewPageOf(film: string, reading: Reading = 'all'): string {
   return `{reviews: COLLECT {
       MATCH (r:Review)-[:REVIEWS]->(${film})
       WITH r ORDER BY r.publishedOn IS NULL, r.publishedOn DESC, r.id SKIP $reviewOffset LIMIT $reviewLimit
-      RETURN ${reviewProjection('r', film, properties)}
+      RETURN ${reviewProjection('r', film, reading)}
     }, total: COUNT { (:Review)-[:REVIEWS]->(${film}) }}`;
 }
 
@@ -31,6 +34,14 @@ export function reviewScoresOf(film: string): string {
   return `{count: COUNT { (:Review)-[:REVIEWS]->(${film}) },
     scores: COLLECT { MATCH (r:Review)-[:REVIEWS]->(${film}) WHERE r.rating IS NOT NULL AND coalesce(r.ratingScale, 0) <> 0
                       RETURN round(100.0 * r.rating / r.ratingScale) }}`;
+}
+
+/**
+ * The key Film.reviews loads one page with (limit + 1 rows: the extra one says a next page
+ * exists), built here for both the resolver and the film page.
+ */
+export function filmReviewsKey(filmId: string, page: PageRequest): { id: string; args: { offset: number; limit: number } } {
+  return { id: filmId, args: { offset: page.offset, limit: page.limit + 1 } };
 }
 
 export function toReviewPage(page: StoredReviewPage): ReviewPage {

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Character } from '../character/character.type';
 import { Film } from '../film/film.type';
 import { Person } from '../person/person.type';
-import { Context } from '../server/context';
+import type { Context } from '../server/context';
 import { Role } from './role.type';
 
 @Resolver(() => Role)

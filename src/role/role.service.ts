@@ -1,23 +1,20 @@
 import { inKeyOrder } from '../common/batch';
-import { Database } from '../db/database';
-import { propertiesToRead } from '../common/projection';
+import { Reach, reachOf } from '../common/look-ahead';
+import type { PageRequest } from '../common/page';
 import { Selection } from '../common/selection';
-import { Film, FILM_PROPERTIES, filmProjection } from '../film/film.type';
-import { CAST_KINDS, CREW_ORDER, Role, RoleKind } from './role.type';
-
-/** A Role with what ordering needs of its person; `c` may be null (no recurring character). */
-export function roleProjection(role: string, person: string, film: string, character: string): string {
-  return `${role} {.id, .kind, .job, characters: coalesce(${role}.characters, []), .billingOrder,
-    credited: coalesce(${role}.credited, true), personId: ${person}.id, filmId: ${film}.id,
-    characterId: ${character}.id, personName: ${person}.name}`;
-}
+import { Database } from '../db/database';
+import type { Film } from '../film/film.type';
+import { FILM_PROPERTIES, filmProjection } from '../model/film';
+import { roleProjection } from '../model/role';
+import { CREW_ORDER, isCast } from '../model/roles';
+import { Role, RoleKind } from './role.type';
 
 /** One collator, made once, for the name order of every film page's credits. */
 const byName = new Intl.Collator().compare;
 
 /** Cast in billing order (unbilled last, by name), then crew: directors first, then by kind. */
 export function sortFilmRoles(roles: Role[]): Role[] {
-  const rank = (role: Role) => (CAST_KINDS.includes(role.kind) ? -1 : CREW_ORDER.indexOf(role.kind));
+  const rank = (role: Role) => (isCast(role.kind) ? -1 : CREW_ORDER.indexOf(role.kind));
   return [...roles].sort(
     (a, b) =>
       rank(a) - rank(b) ||
@@ -31,8 +28,8 @@ export interface FilmographyArgs {
   kinds: RoleKind[] | null;
   offset: number;
   limit: number;
-  /** The film properties to fetch with each role (propertiesToRead), null for none. */
-  films: string[] | null;
+  /** What to fetch of each role's film. */
+  films: Reach;
 }
 
 export interface StoredFilmography {
@@ -46,14 +43,14 @@ export interface StoredFilmography {
  * runs per person inside the subquery, so a person with thousands of credits costs a top-k sort
  * and only the page crosses the wire. Parameters: filmographyParams.
  */
-export function filmographyOf(person: string, films: readonly string[] | null): string {
+export function filmographyOf(person: string, films: Reach): string {
   return `{credits: COLLECT {
       MATCH (${person})-[:HAS_ROLE]->(r:Role)-[:ON_FILM]->(f:Film)
       WHERE $roleKinds IS NULL OR r.kind IN $roleKinds
       WITH r, f ORDER BY f.releaseDate IS NULL, f.releaseDate DESC, f.year DESC, f.title, r.kind, r.id
       SKIP $roleOffset LIMIT $roleLimit
       OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-      RETURN {role: ${roleProjection('r', person, 'f', 'c')}${films ? `, film: ${filmProjection('f', films)}` : ''}}
+      RETURN {role: ${roleProjection('r', person, 'f', 'c')}${films !== 'none' ? `, film: ${filmProjection('f', films)}` : ''}}
     }, total: COUNT { (${person})-[:HAS_ROLE]->(r:Role) WHERE $roleKinds IS NULL OR r.kind IN $roleKinds }}`;
 }
 
@@ -62,8 +59,8 @@ export function filmographyOf(person: string, films: readonly string[] | null): 
  * person page so the page's answer is the resolver's cache hit: the films are fetched with their
  * roles, reading what the request shows of them.
  */
-export function filmographyArgs(page: { offset: number; limit: number }, kinds: RoleKind[] | null | undefined, selection: Selection): FilmographyArgs {
-  return { kinds: kinds ?? null, offset: page.offset, limit: page.limit + 1, films: propertiesToRead(FILM_PROPERTIES, selection.allBelow('film')) };
+export function filmographyArgs(page: PageRequest, kinds: RoleKind[] | null | undefined, selection: Selection): FilmographyArgs {
+  return { kinds: kinds ?? null, offset: page.offset, limit: page.limit + 1, films: reachOf(FILM_PROPERTIES, selection.allBelow('film')) };
 }
 
 export function filmographyParams(args: FilmographyArgs) {

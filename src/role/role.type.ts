@@ -4,41 +4,15 @@ import type { Person } from '../person/person.type';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
+import { enumOf, ROLE_KINDS, RoleKindName } from '../model/roles';
 
-export enum RoleKind {
-  ACTOR = 'ACTOR',
-  DIRECTOR = 'DIRECTOR',
-  WRITER = 'WRITER',
-  PRODUCER = 'PRODUCER',
-  CINEMATOGRAPHER = 'CINEMATOGRAPHER',
-  COMPOSER = 'COMPOSER',
-  EDITOR = 'EDITOR',
-  PRODUCTION_DESIGNER = 'PRODUCTION_DESIGNER',
-  CASTING_DIRECTOR = 'CASTING_DIRECTOR',
-  STUNTS = 'STUNTS',
-  SELF = 'SELF',
-  CREW = 'CREW',
-}
+/** The GraphQL enum of the model's role kinds (model/roles.ts); a value is its name. */
+export const RoleKind = enumOf(ROLE_KINDS);
+export type RoleKind = RoleKindName;
 registerEnumType(RoleKind, {
   name: 'RoleKind',
   description: 'What a person did on a film. IMDb principal categories map onto these (actor and actress: ACTOR).',
 });
-
-export const CAST_KINDS: readonly RoleKind[] = [RoleKind.ACTOR, RoleKind.SELF];
-
-/** Crew order on a film page: directors first, then the enum's order. */
-export const CREW_ORDER: readonly RoleKind[] = [
-  RoleKind.DIRECTOR,
-  RoleKind.WRITER,
-  RoleKind.PRODUCER,
-  RoleKind.CINEMATOGRAPHER,
-  RoleKind.COMPOSER,
-  RoleKind.EDITOR,
-  RoleKind.PRODUCTION_DESIGNER,
-  RoleKind.CASTING_DIRECTOR,
-  RoleKind.STUNTS,
-  RoleKind.CREW,
-];
 
 @ObjectType({ implements: Node, description: "A credit: one person's part in one film. A node of its own in the graph." })
 export class Role implements Node {

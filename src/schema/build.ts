@@ -3,12 +3,13 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { CharacterResolver } from '../character/character.resolver';
 import { CONNECTION_RESOLVERS } from '../common/connection.type';
-import { NodeResolver } from '../common/node.resolver';
-import { FilmResolver } from '../film/film.resolver';
-import { FranchiseEntryResolver, FranchiseResolver } from '../franchise/franchise.resolver';
+import { FilmResolver, RelatedReasonResolver } from '../film/film.resolver';
+import { FranchiseEntryResolver, FranchisePersonResolver, FranchiseResolver } from '../franchise/franchise.resolver';
 import { GenreResolver } from '../genre/genre.resolver';
-import { FilmGraphResolver, FranchiseGraphResolver, PathResolver, PersonGraphResolver, RelatedReasonResolver, ReviewGraphResolver } from '../graph/graph.resolver';
-import { PersonResolver } from '../person/person.resolver';
+import { MENTIONED_IN_RESOLVERS, MentionResolver, ReviewMentionsResolver } from '../mentions/mention.resolver';
+import { NodeResolver } from '../node/node.resolver';
+import { PathResolver, PathStepResolver } from '../paths/paths.resolver';
+import { CollaborationResolver, PersonFranchiseResolver, PersonResolver } from '../person/person.resolver';
 import { ReviewResolver } from '../review/review.resolver';
 import { RoleResolver } from '../role/role.resolver';
 import { SearchResolver } from '../search/search.resolver';
@@ -16,20 +17,23 @@ import { SearchResolver } from '../search/search.resolver';
 export const RESOLVERS = [
   NodeResolver,
   FilmResolver,
+  RelatedReasonResolver,
   PersonResolver,
+  CollaborationResolver,
+  PersonFranchiseResolver,
   RoleResolver,
   FranchiseResolver,
   FranchiseEntryResolver,
+  FranchisePersonResolver,
   CharacterResolver,
   GenreResolver,
   ReviewResolver,
+  ReviewMentionsResolver,
+  MentionResolver,
+  ...MENTIONED_IN_RESOLVERS,
   SearchResolver,
   PathResolver,
-  PersonGraphResolver,
-  FilmGraphResolver,
-  FranchiseGraphResolver,
-  RelatedReasonResolver,
-  ReviewGraphResolver,
+  PathStepResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

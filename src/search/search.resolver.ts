@@ -1,11 +1,11 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
-import { shownProperties } from '../common/node.projection';
-import { Selection } from '../common/selection';
 import { badInput } from '../common/errors';
-import { labelOfId } from '../common/ids';
+import { primeIfWhole, shownOf } from '../common/look-ahead';
 import { listLimit } from '../common/page';
-import { Context } from '../server/context';
+import { Selection } from '../common/selection';
+import { labelOfId } from '../model/ids';
+import type { Context } from '../server/context';
 import { searchService } from './search.service';
 import { SearchHit, SearchType } from './search.type';
 
@@ -23,16 +23,15 @@ export class SearchResolver {
   ): Promise<SearchHit[]> {
     const limit = listLimit(first, 10);
     if (query.length > 200) throw badInput(`query is ${query.length} characters long; at most 200 are searched`, 'query');
-    const shown = shownProperties(info.schema, Selection.of(info).all('entity').map((use) => use.selection));
+    const shown = shownOf(info.schema, Selection.of(info).all('entity').map((use) => use.selection));
     const rows = await searchService.search(db, query, types ?? null, limit, shown);
     // Primed so that nested fields asking for the same entity again find it loaded; a film or
     // person read in part serves only its hit.
     const found = rows.filter((row) => row.entity !== null);
     for (const row of found) {
       const label = labelOfId(row.id)!;
-      if ((label === 'Film' || label === 'Person') && shown[label]) continue;
-      loaders.byLabel[label].prime(row.id, row.entity);
+      primeIfWhole(loaders.byLabel[label], label === 'Film' || label === 'Person' ? shown[label] ?? 'all' : 'all', [row.entity]);
     }
-    return found.map((row) => ({ entity: row.entity, score: row.score }) as SearchHit);
+    return found.map((row) => ({ entity: row.entity, score: row.score }));
   }
 }

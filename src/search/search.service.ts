@@ -1,6 +1,6 @@
-import { entityProjection, ShownProperties } from '../common/node.projection';
 import { Database } from '../db/database';
-import { Label } from '../db/model';
+import { entityProjection, Shown } from '../model/entity';
+import { Label } from '../model/graph';
 import { SearchType } from './search.type';
 
 const LABEL_OF: Record<SearchType, Label> = {
@@ -48,7 +48,7 @@ export const searchService = {
    * Every hit is ranked: a short prefix scores all its matches alike (Lucene's prefix queries are
    * constant-score), so the first page of a tie is only known once all of it is seen.
    */
-  async search(db: Database, text: string, types: SearchType[] | null, limit: number, shown: ShownProperties = {}): Promise<SearchRow[]> {
+  async search(db: Database, text: string, types: SearchType[] | null, limit: number, shown: Shown = {}): Promise<SearchRow[]> {
     const query = luceneQuery(text);
     if (query === null) return [];
     const labels = types && types.length > 0 ? types.map((type) => LABEL_OF[type]) : null;

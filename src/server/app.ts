@@ -5,7 +5,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DocumentNode, GraphQLError, GraphQLFormattedError, validate } from 'graphql';
 import { Config } from '../config';
-import { ErrorCode } from '../common/errors';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { codeOfDatabaseError, ErrorCode } from '../common/errors';
 import { Database } from '../db/database';
 import { buildReelgraphSchema } from '../schema/build';
 import { Context, createLoaders } from './context';
@@ -74,7 +75,10 @@ function limitsPlugin(maxDepth: number, maxCost: number): ApolloServerPlugin<Con
  */
 export function formatError(production: boolean) {
   const known = new Set<string>(Object.values(ErrorCode));
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // The database layer knows nothing of GraphQL: its failures get their codes here.
+    const databaseCode = codeOfDatabaseError(unwrapResolverError(error));
+    if (databaseCode) return { ...formatted, extensions: { ...(production ? {} : formatted.extensions), code: databaseCode } };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && known.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     if (typeof code === 'string' && code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {

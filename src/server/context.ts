@@ -1,15 +1,16 @@
 import { characterLoaders } from '../character/character.loaders';
 import { Database } from '../db/database';
-import { Label } from '../db/model';
 import { filmLoaders } from '../film/film.loaders';
 import { franchiseLoaders } from '../franchise/franchise.loaders';
 import { genreLoaders } from '../genre/genre.loaders';
-import { graphLoaders } from '../graph/graph.loaders';
+import { mentionLoaders } from '../mentions/mention.loaders';
+import { Label } from '../model/graph';
+import { labelOfId } from '../model/ids';
 import { personLoaders } from '../person/person.loaders';
 import { reviewLoaders } from '../review/review.loaders';
 import { roleLoaders } from '../role/role.loaders';
 
-const GROUPS = [filmLoaders, personLoaders, roleLoaders, genreLoaders, franchiseLoaders, characterLoaders, reviewLoaders, graphLoaders];
+const GROUPS = [filmLoaders, personLoaders, roleLoaders, genreLoaders, franchiseLoaders, characterLoaders, reviewLoaders, mentionLoaders];
 type AllLoaders = ReturnType<typeof filmLoaders> &
   ReturnType<typeof personLoaders> &
   ReturnType<typeof roleLoaders> &
@@ -17,14 +18,14 @@ type AllLoaders = ReturnType<typeof filmLoaders> &
   ReturnType<typeof franchiseLoaders> &
   ReturnType<typeof characterLoaders> &
   ReturnType<typeof reviewLoaders> &
-  ReturnType<typeof graphLoaders>;
+  ReturnType<typeof mentionLoaders>;
 // Making a loader never touches the database, so the names can be read once from loaders made for none.
 const NAMES = GROUPS.map((group) => Object.keys(group(undefined as unknown as Database)));
 
 type EntityLoader = { load(id: string): Promise<unknown>; loadMany(ids: string[]): Promise<unknown[]>; prime(id: string, value: any): unknown };
 
 /**
- * One request's loaders. A request uses a few of the 34, and making them all cost about 40 µs a
+ * One request's loaders. A request uses a few of the 30-odd, and making them all cost about 40 µs a
  * request, so each group is made when one of its loaders is first used, through getters defined
  * once on the prototype below.
  */
@@ -45,6 +46,18 @@ class RequestLoaders {
       Review: loaders.reviewById,
     };
   }
+
+  /** Any entity by its id (what node(id:) answers): null for an id that names nothing. */
+  node(id: string): Promise<unknown> {
+    const label = labelOfId(id);
+    return label ? this.byLabel[label].load(id) : Promise.resolve(null);
+  }
+
+  /** Entities of one label for ids, in order, leaving out any deleted since the ids were read. */
+  async entities<T>(label: Label, ids: readonly string[]): Promise<T[]> {
+    const loaded = await this.byLabel[label].loadMany([...ids]);
+    return loaded.filter((entity: unknown) => entity !== null && !(entity instanceof Error)) as T[];
+  }
 }
 GROUPS.forEach((group, i) => {
   for (const name of NAMES[i]) {
@@ -57,8 +70,8 @@ GROUPS.forEach((group, i) => {
 });
 
 /** Loaders live for one request: batching within it, no cache shared between users. */
-export function createLoaders(db: Database): AllLoaders & { byLabel: Record<Label, EntityLoader> } {
-  return new RequestLoaders(db) as unknown as AllLoaders & { byLabel: Record<Label, EntityLoader> };
+export function createLoaders(db: Database): AllLoaders & Omit<RequestLoaders, 'made' | 'db'> {
+  return new RequestLoaders(db) as unknown as AllLoaders & Omit<RequestLoaders, 'made' | 'db'>;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

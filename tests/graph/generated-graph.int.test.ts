@@ -1,8 +1,9 @@
-import { ErrorCode, ReelgraphError } from '../../src/common/errors';
+import { DatabaseError } from '../../src/db/errors';
 import { Database } from '../../src/db/database';
-import { collaborators } from '../../src/graph/collaborators.service';
-import { allShortestPaths, AllPathsQuery, GraphPath, shortestPath } from '../../src/graph/paths.service';
-import { relatedFilms } from '../../src/graph/related.service';
+import { relatedFilms } from '../../src/film/related.service';
+import { allShortestPaths, AllPathsQuery, shortestPath } from '../../src/paths/paths.service';
+import { GraphPath } from '../../src/paths/paths.type';
+import { collaboratorService } from '../../src/person/collaborators.service';
 import { testDatabase, wipe } from '../support/neo4j';
 import { GeneratedGraph, wipeGeneratedGraph, writeGeneratedGraph } from './support/generated-graph';
 
@@ -42,7 +43,7 @@ async function timed(name: string, run: () => Promise<GraphPath | GraphPath[] | 
   try {
     outcome = await run();
   } catch (error: unknown) {
-    if (!(error instanceof ReelgraphError) || error.extensions.code !== ErrorCode.QUERY_TIMEOUT) throw error;
+    if (!(error instanceof DatabaseError) || error.kind !== 'timeout') throw error;
     outcome = 'QUERY_TIMEOUT';
   }
   const elapsed = Date.now() - started;
@@ -85,7 +86,7 @@ describe('paths on a generated catalogue', () => {
 
   it('keeps the batched lists quick around the busiest person', async () => {
     let started = Date.now();
-    const [busiest] = await collaborators(db, [{ personId: graph.busiestPersonId }]);
+    const [busiest] = await collaboratorService.ofPeople(db, [{ personId: graph.busiestPersonId }]);
     timings.push(`collaborators of the busiest person: ${busiest.length} in ${Date.now() - started} ms`);
     expect(busiest.length).toBe(20);
     started = Date.now();

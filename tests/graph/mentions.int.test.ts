@@ -1,6 +1,7 @@
 import { Database } from '../../src/db/database';
 import { importDocument } from '../../src/ingest/json-import';
-import { linkMentions, mentionedIn, reviewMentions } from '../../src/review/mentions.service';
+import { linkMentions } from '../../src/mentions/mention.linker';
+import { mentionService } from '../../src/mentions/mention.service';
 import { loadSeed } from '../../src/seed/seed';
 import { resetToSeed, testDatabase } from '../support/neo4j';
 import { SeedIds, seedIds } from './support/seed-ids';
@@ -36,7 +37,7 @@ describe('review mentions', () => {
   ];
 
   it('are linked when the seed is imported, in the order the text names them', async () => {
-    const [mentions] = await reviewMentions(db, [ballerinaReview]);
+    const [mentions] = await mentionService.ofReviews(db, [ballerinaReview]);
     expect(named(mentions)).toEqual(BALLERINA_REVIEW);
     expect(mentions.map((m) => m.label)).toEqual(['Person', 'Film', 'Franchise', 'Person', 'Character', 'Person', 'Person', 'Person', 'Person']);
   });
@@ -48,10 +49,10 @@ describe('review mentions', () => {
 
     await db.write(`MATCH (r:Review {id: $id}) SET r.body = 'Only Gabriel Byrne is worth it.'`, { id: ballerinaReview });
     await db.writeTx((tx) => linkMentions(tx, [ballerinaReview]));
-    expect(named((await reviewMentions(db, [ballerinaReview]))[0])).toEqual([['Person:gabriel-byrne', 'Gabriel Byrne']]);
+    expect(named((await mentionService.ofReviews(db, [ballerinaReview]))[0])).toEqual([['Person:gabriel-byrne', 'Gabriel Byrne']]);
 
     await loadSeed(db);
-    expect(named((await reviewMentions(db, [ballerinaReview]))[0])).toEqual(BALLERINA_REVIEW);
+    expect(named((await mentionService.ofReviews(db, [ballerinaReview]))[0])).toEqual(BALLERINA_REVIEW);
   });
 
   it('are linked by every import, with the context rules deciding shared names', async () => {
@@ -73,7 +74,7 @@ describe('review mentions', () => {
       ],
     });
     const [{ id }] = await db.read<{ id: string }>(`MATCH (r:Review {publication: 'The Test Desk'}) RETURN r.id AS id`);
-    const [mentions] = await reviewMentions(db, [id]);
+    const [mentions] = await mentionService.ofReviews(db, [id]);
     expect(named(mentions)).toEqual([
       ['Person:keanu-reeves', 'Keanu Reeves'],
       ['Character:john-wick', 'John Wick'],
@@ -86,7 +87,7 @@ describe('review mentions', () => {
 
   it('answer mentionedIn newest first with a total, one statement for many entities', async () => {
     const before = db.statementCount;
-    const [chad, ballerina, keanu, nobody, paged] = await mentionedIn(db, [
+    const [chad, ballerina, keanu, nobody, paged] = await mentionService.mentionedIn(db, [
       { entityId: seed.id('Person', 'chad-stahelski'), offset: 0, limit: 10 },
       { entityId: seed.id('Film', 'ballerina-2025'), offset: 0, limit: 10 },
       { entityId: seed.id('Person', 'keanu-reeves'), offset: 0, limit: 10 },
@@ -108,7 +109,7 @@ describe('review mentions', () => {
     await resetToSeed(db);
     seed = await seedIds(db);
     [{ id: ballerinaReview }] = await db.read<{ id: string }>(`MATCH (r:Review) RETURN r.id AS id`);
-    expect(await mentionedIn(db, [{ entityId: seed.id('Person', 'chad-stahelski'), offset: 0, limit: 20 }])).toEqual([
+    expect(await mentionService.mentionedIn(db, [{ entityId: seed.id('Person', 'chad-stahelski'), offset: 0, limit: 20 }])).toEqual([
       { reviewIds: [ballerinaReview], totalCount: 1 },
     ]);
   });

@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../src/common/errors';
 import { Database } from '../../src/db/database';
-import { allShortestPaths, GraphPath, shortestPath } from '../../src/graph/paths.service';
+import { allShortestPaths, shortestPath } from '../../src/paths/paths.service';
+import { GraphPath } from '../../src/paths/paths.type';
 import { importDocument } from '../../src/ingest/json-import';
 import { resetToSeed, testDatabase, wipe } from '../support/neo4j';
 import { SeedIds, seedIds } from './support/seed-ids';
@@ -27,7 +28,7 @@ describe('shortestPath on the seed graph', () => {
     expect(path?.length).toBe(2);
     expect(names(path)).toEqual(['Person:len-wiseman', 'Film:ballerina-2025', 'Person:keanu-reeves']);
     expect(path?.nodes.map((n) => n.label)).toEqual(['Person', 'Film', 'Person']);
-    expect(path?.steps).toEqual([
+    expect(path?.steps.map((step) => ({ fromId: step.from.id, toId: step.to.id, roleId: step.roleId }))).toEqual([
       { fromId: person('len-wiseman'), toId: film('ballerina-2025'), roleId: seed.role('len-wiseman', 'ballerina-2025', 'DIRECTOR') },
       { fromId: film('ballerina-2025'), toId: person('keanu-reeves'), roleId: seed.role('keanu-reeves', 'ballerina-2025', 'ACTOR') },
     ]);

@@ -1,8 +1,9 @@
 import { ErrorCode } from '../../src/common/errors';
 import { Database } from '../../src/db/database';
-import { collaborators } from '../../src/graph/collaborators.service';
-import { franchisePeople, personFranchises } from '../../src/graph/franchise-people.service';
-import { relatedFilms } from '../../src/graph/related.service';
+import { FranchisePeopleArgs, franchisePeopleKey, franchisePeopleService } from '../../src/franchise/franchise-people.service';
+import { relatedFilms } from '../../src/film/related.service';
+import { collaboratorService } from '../../src/person/collaborators.service';
+import { personFranchiseService } from '../../src/person/person-franchises.service';
 import { resetToSeed, testDatabase } from '../support/neo4j';
 import { SeedIds, seedIds } from './support/seed-ids';
 
@@ -14,6 +15,13 @@ beforeAll(async () => {
   seed = await seedIds(db);
 });
 afterAll(() => db.close());
+
+/** Franchise.people's key for these arguments, as the resolver builds it. */
+function peopleOf(franchiseId: string, args: FranchisePeopleArgs) {
+  const key = franchisePeopleKey(franchiseId, args, null);
+  if (key instanceof Error) throw key;
+  return key;
+}
 
 const person = (slug: string) => seed.id('Person', slug);
 const franchise = (slug: string) => seed.id('Franchise', slug);
@@ -37,7 +45,7 @@ describe('collaborators', () => {
   // Keanu Reeves: John Wick 1–4, Ballerina, The Matrix. Chad Stahelski worked on all six
   // (director, producer, stunt double); Basil Iwanyk, Ian McShane and Lance Reddick on five.
   it("puts Keanu Reeves's closest collaborator first, shared films newest first", async () => {
-    const [keanu] = await collaborators(db, [{ personId: person('keanu-reeves'), first: 4 }]);
+    const [keanu] = await collaboratorService.ofPeople(db, [{ personId: person('keanu-reeves'), first: 4 }]);
     expect(keanu.map((c) => [name(c.personId), c.count])).toEqual([
       ['Person:chad-stahelski', 6],
       ['Person:basil-iwanyk', 5],
@@ -55,7 +63,7 @@ describe('collaborators', () => {
   });
 
   it('never lists the person, and counts a film once however many roles either held on it', async () => {
-    const [keanu] = await collaborators(db, [{ personId: person('keanu-reeves'), first: 100 }]);
+    const [keanu] = await collaboratorService.ofPeople(db, [{ personId: person('keanu-reeves'), first: 100 }]);
     expect(keanu.map((c) => c.personId)).not.toContain(person('keanu-reeves'));
     // David Leitch directed (uncredited) and produced John Wick: one shared film.
     expect(keanu.find((c) => c.personId === person('david-leitch'))).toEqual({
@@ -67,7 +75,7 @@ describe('collaborators', () => {
 
   it('narrows by kinds (this person) and withKinds (the other), each key with its own, in one statement', async () => {
     const { result, count } = await statements(() =>
-      collaborators(db, [
+      collaboratorService.ofPeople(db, [
         { personId: person('chad-stahelski'), kinds: ['DIRECTOR'], withKinds: ['ACTOR'], first: 4 },
         { personId: person('len-wiseman'), first: 3 },
         { personId: 'person_unknown' },
@@ -93,10 +101,10 @@ describe('collaborators', () => {
   });
 
   it('rejects an unknown kind or a page over 100 as BAD_USER_INPUT', async () => {
-    await expect(collaborators(db, [{ personId: person('keanu-reeves'), kinds: ['GAFFER' as never] }])).rejects.toMatchObject({
+    await expect(collaboratorService.ofPeople(db, [{ personId: person('keanu-reeves'), kinds: ['GAFFER' as never] }])).rejects.toMatchObject({
       extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'kinds' },
     });
-    await expect(collaborators(db, [{ personId: person('keanu-reeves'), first: 101 }])).rejects.toMatchObject({
+    await expect(collaboratorService.ofPeople(db, [{ personId: person('keanu-reeves'), first: 101 }])).rejects.toMatchObject({
       extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'first' },
     });
   });
@@ -104,7 +112,7 @@ describe('collaborators', () => {
 
 describe('franchises and their people', () => {
   it("lists Len Wiseman's franchises with his role in each, most films first", async () => {
-    const { result, count } = await statements(() => personFranchises(db, [person('len-wiseman'), person('david-leitch'), person('brad-pitt')]));
+    const { result, count } = await statements(() => personFranchiseService.ofPeople(db, [person('len-wiseman'), person('david-leitch'), person('brad-pitt')]));
     expect(count).toBe(1);
     const [len, leitch, pitt] = result;
     expect(len.map((f) => [name(f.franchiseId), f.kinds, f.filmIds.map(name)])).toEqual([
@@ -124,7 +132,7 @@ describe('franchises and their people', () => {
   // Stahelski (director of 1–4, producer of 4 and Ballerina), Ian McShane, Keanu Reeves and
   // Lance Reddick (cast). Tyler Bates and Joel J. Richard scored 1–4 only.
   it('finds who worked on all five John Wick films', async () => {
-    const [people] = await franchisePeople(db, [{ franchiseId: franchise('john-wick'), minFilms: 5 }]);
+    const [people] = await franchisePeopleService.ofFranchises(db, [peopleOf(franchise('john-wick'), { minFilms: 5 })]);
     expect(people.map((p) => [name(p.personId), p.kinds])).toEqual([
       ['Person:basil-iwanyk', ['PRODUCER']],
       ['Person:chad-stahelski', ['DIRECTOR', 'PRODUCER']],
@@ -137,10 +145,10 @@ describe('franchises and their people', () => {
 
   it('narrows by kinds and pages with first, per key, in one statement', async () => {
     const { result, count } = await statements(() =>
-      franchisePeople(db, [
-        { franchiseId: franchise('john-wick'), kinds: ['DIRECTOR'] },
-        { franchiseId: franchise('x-men') },
-        { franchiseId: franchise('deadpool'), first: 1 },
+      franchisePeopleService.ofFranchises(db, [
+        peopleOf(franchise('john-wick'), { kinds: ['DIRECTOR'] }),
+        peopleOf(franchise('x-men'), {}),
+        peopleOf(franchise('deadpool'), { first: 1 }),
       ]),
     );
     expect(count).toBe(1);

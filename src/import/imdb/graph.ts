@@ -1,14 +1,19 @@
-import { fold, filmSlugBase, nameSlugBase, nextFreeSlug } from '../../common/slug';
 import { Database, Tx } from '../../db/database';
-import { Label } from '../../db/model';
-import { defaultId, takenSlugs } from '../../ingest/graph-writer';
-import { RoleKindName } from '../../ingest/records';
+import { takenSlugs } from '../../ingest/graph-writer';
+import { storedFilm } from '../../model/film';
+import { Label } from '../../model/graph';
+import { newId } from '../../model/ids';
+import { storedName } from '../../model/named';
+import { storedPerson } from '../../model/person';
+import { RoleKindName } from '../../model/roles';
+import { filmSlugBase, fold, nameSlugBase, nextFreeSlug } from '../../model/slug';
 import { PersonRow, TitleRow } from './rows';
 
 /**
  * The IMDb importer's writes. Unlike GraphWriter they keep nothing between batches: films and
  * people are found by their IMDb id (a unique constraint), roles by their key, so memory stays
- * flat at any size. Property names are GraphWriter's, so either path reads what the other wrote.
+ * flat at any size. New films and people are stored as src/model says (storedFilm, storedPerson),
+ * like GraphWriter's; the updates below set the few properties IMDb's files own, by the same rules.
  * Every function runs inside the caller's write transaction and is safe to repeat.
  */
 
@@ -43,7 +48,7 @@ export async function ensureGenres(tx: Tx, names: string[]): Promise<Map<string,
      ON CREATE SET g.id = genre.id, g.name = genre.name, g.folded = genre.folded
      RETURN genre.name AS name, g.id AS id`,
     {
-      genres: names.map((name) => ({ name, slug: nameSlugBase(name, 'genre'), id: defaultId('Genre'), folded: fold(name) })),
+      genres: names.map((name) => ({ ...storedName(nameSlugBase(name, 'genre'), name), id: newId('Genre') })),
     },
   );
   return new Map(rows.map((row) => [row.name, row.id]));
@@ -63,7 +68,7 @@ export async function writeFilms(tx: Tx, films: TitleRow[], genreIds: ReadonlyMa
   );
   const rows = films.map((f, i) => ({
     imdbId: f.tconst,
-    id: defaultId('Film'),
+    id: newId('Film'),
     slug: slugs[i] ?? null,
     title: f.title,
     sortTitle: fold(f.title),
@@ -77,15 +82,19 @@ export async function writeFilms(tx: Tx, films: TitleRow[], genreIds: ReadonlyMa
   if (fresh.length > 0) {
     await tx.run(
       `UNWIND $rows AS row
-       CREATE (f:Film {id: row.id, imdbId: row.imdbId, slug: row.slug, title: row.title, sortTitle: row.sortTitle,
-                       originalTitle: row.originalTitle, year: row.year, runtimeMinutes: row.runtimeMinutes, folded: row.sortTitle,
-                       alternativeTitles: [], alternativeTitlesText: '',
-                       ratingSources: [], ratingValues: [], ratingScales: [], ratingVotes: []})
+       CREATE (f:Film {id: row.id})
+       SET f += row.props
        WITH f, row
        UNWIND row.genres AS genreId
        MATCH (g:Genre {id: genreId})
        CREATE (f)-[:IN_GENRE]->(g)`,
-      { rows: fresh },
+      {
+        rows: fresh.map((row) => ({
+          id: row.id,
+          genres: row.genres,
+          props: storedFilm({ slug: row.slug!, title: row.title, originalTitle: row.originalTitle, year: row.year, runtimeMinutes: row.runtimeMinutes, imdbId: row.imdbId }),
+        })),
+      },
     );
   }
   if (stored.length > 0) {
@@ -154,7 +163,7 @@ export async function writePeople(tx: Tx, people: PersonRow[]): Promise<void> {
   );
   const rows = people.map((p, i) => ({
     imdbId: p.nconst,
-    id: defaultId('Person'),
+    id: newId('Person'),
     slug: slugs[i] ?? null,
     name: p.name,
     folded: fold(p.name),
@@ -167,9 +176,14 @@ export async function writePeople(tx: Tx, people: PersonRow[]): Promise<void> {
   if (fresh.length > 0) {
     await tx.run(
       `UNWIND $rows AS row
-       CREATE (:Person {id: row.id, imdbId: row.imdbId, slug: row.slug, name: row.name, sortName: row.folded, folded: row.folded,
-                        birthYear: row.birthYear, deathYear: row.deathYear, professions: row.professions})`,
-      { rows: fresh },
+       CREATE (p:Person {id: row.id})
+       SET p += row.props`,
+      {
+        rows: fresh.map((row) => ({
+          id: row.id,
+          props: storedPerson({ slug: row.slug!, name: row.name, birthYear: row.birthYear, deathYear: row.deathYear, professions: row.professions, imdbId: row.imdbId }),
+        })),
+      },
     );
   }
   if (stored.length > 0) {
@@ -193,7 +207,8 @@ export interface RoleWrite {
 }
 
 /**
- * Roles keyed as GraphWriter keys them (person id | film id | kind). title.principals sets what
+ * Roles keyed as model/role.ts's roleKey keys them (person id | film id | kind), built in Cypher here
+ * from the stored ids. title.principals sets what
  * IMDb says about a role; title.crew (`onlyNew`) adds directors and writers not already there.
  * `credited` and PLAYS links are never touched on a stored role: IMDb says nothing about them.
  */
@@ -212,7 +227,7 @@ export async function writeRoles(tx: Tx, roles: RoleWrite[], options: { onlyNew:
      // new one needs them, and no MERGE has to walk a busy person's relationships.
      FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (p)-[:HAS_ROLE]->(r), (r)-[:ON_FILM]->(f))
      RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created`,
-    { rows: roles.map((role) => ({ ...role, id: defaultId('Role') })) },
+    { rows: roles.map((role) => ({ ...role, id: newId('Role') })) },
   );
   return { created: result?.created ?? 0 };
 }

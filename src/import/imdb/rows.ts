@@ -1,4 +1,4 @@
-import { RoleKindName } from '../../ingest/records';
+import { isCast, RoleKindName } from '../../model/roles';
 import { imdbNumber } from './id-set';
 
 /** A row that cannot be used; the message says which column and why, the caller adds file and line. */
@@ -161,7 +161,6 @@ const CATEGORY_KINDS: Record<string, RoleKindName> = {
   production_designer: 'PRODUCTION_DESIGNER',
   casting_director: 'CASTING_DIRECTOR',
 };
-const CAST: ReadonlySet<RoleKindName> = new Set(['ACTOR', 'SELF']);
 
 export interface PrincipalRow {
   tconst: string;
@@ -190,7 +189,7 @@ export function parsePrincipal(f: string[]): PrincipalRow {
     kind,
     job,
     characters: parseCharacters(f[5]),
-    billingOrder: CAST.has(kind) ? ordering : null,
+    billingOrder: isCast(kind) ? ordering : null,
   };
 }
 

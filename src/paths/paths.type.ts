@@ -1,0 +1,43 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../model/roles';
+import { PATH_LINKS, PathLabel, PathLinkName } from './path-links';
+
+export const PathLink = enumOf(PATH_LINKS);
+export type PathLink = PathLinkName;
+registerEnumType(PathLink, {
+  name: 'PathLink',
+  description: 'The kinds of link a path may run over.',
+  valuesConfig: {
+    CREDIT: { description: "person to film, through the person's role" },
+    FRANCHISE: { description: 'film to franchise, franchise to the franchise it sits in' },
+    CHARACTER: { description: 'person to the character their role plays, character to its franchise' },
+    GENRE: { description: 'film to genre' },
+  },
+});
+
+/** An entity along a path, with its stored properties when the path query read them. */
+export interface PathNode {
+  id: string;
+  label: PathLabel;
+  entity?: { id: string };
+}
+
+@ObjectType({ description: 'One hop of a path: two entities and the role that links them (null for franchise, genre and character hops).' })
+export class PathStep {
+  /** Resolved to entities by the step's `from` and `to`, and its role by `role`. */
+  from!: PathNode;
+  to!: PathNode;
+  roleId!: string | null;
+}
+
+@ObjectType({ description: 'A path through the graph between two entities. Role nodes are not counted as hops: person → film → person has length 2.' })
+export class GraphPath {
+  @Field(() => Int)
+  length!: number;
+
+  /** From the start entity to the end entity, inclusive; resolved to entities by `nodes`. */
+  nodes!: PathNode[];
+
+  @Field(() => [PathStep])
+  steps!: PathStep[];
+}
