@@ -254,8 +254,10 @@ describe('the filmography', () => {
     await page.waitForURL('**/person/keanu-reeves?kind=DIRECTOR');
     await page.getByText('No director credits.').waitFor();
     await page.getByLabel('Kind of work').selectOption('');
-    // Back on all kinds, the pages already loaded are still in the cache.
+    // Back on all kinds, the pages already loaded are still there, and stay once the network is
+    // quiet: nothing re-fetches page one over them.
     await titles.nth(person.roles.totalCount - 1).waitFor();
+    await page.waitForLoadState('networkidle');
     expect(await titles.count()).toBe(person.roles.totalCount);
   });
 });

@@ -14,7 +14,11 @@ interface GenrePageData {
 
 export function GenrePage() {
   const { slug = '' } = useParams();
-  const { data, loading, error, refetch, fetchMore } = useQuery<GenrePageData>(GENRE_PAGE, { variables: { slug, first: 20 } });
+  const { data, loading, error, refetch, fetchMore } = useQuery<GenrePageData>(GENRE_PAGE, {
+    variables: { slug, first: 20 },
+    // As for the filmography: a refresh of page one would drop the pages loaded after it.
+    fetchPolicy: 'cache-first',
+  });
   const genre = data?.genre;
   useTitle(genre ? genre.name : loading ? null : 'Genre not found');
 

@@ -99,6 +99,9 @@ function Filmography({ slug }: { slug: string }) {
   const kind = KINDS.includes(params.get('kind') ?? '') ? params.get('kind') : null;
   const { data, loading, error, refetch, fetchMore } = useQuery<FilmographyData>(FILMOGRAPHY, {
     variables: { slug, kinds: kind ? [kind] : null, first: PAGE_SIZE },
+    // Cache first: refreshing page one over pages already loaded would reset the list to page one
+    // (relayStylePagination treats a request without `after` as a fresh start).
+    fetchPolicy: 'cache-first',
   });
   const roles = data?.person?.roles;
 
