@@ -4,7 +4,7 @@ import { Database } from '../db/database';
 import { filmProjection } from '../model/film';
 import { filmService } from './film.service';
 import { Film } from './film.type';
-import { RelatedFilmsKey, relatedFilms } from './related.service';
+import { RelatedFilmsKey, relatedFilmService } from './related.service';
 
 export function filmLoaders(db: Database) {
   return {
@@ -14,6 +14,6 @@ export function filmLoaders(db: Database) {
     filmGenres: keyLoader((filmIds) => filmService.genres(db, filmIds)),
     filmRoles: keyLoader((filmIds) => filmService.roles(db, filmIds)),
     filmFranchiseEntries: keyLoader((filmIds) => filmService.franchiseEntries(db, filmIds)),
-    relatedFilms: objectLoader((keys: readonly RelatedFilmsKey[]) => relatedFilms(db, keys)),
+    relatedFilms: objectLoader((keys: readonly RelatedFilmsKey[]) => relatedFilmService.ofFilms(db, keys)),
   };
 }

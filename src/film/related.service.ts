@@ -58,26 +58,28 @@ export type Ranked = RelatedFilm & { sortTitle: string | null };
  * people (with their genre bonus); a second, only for the keys that need it, brings in films that
  * share nothing but genres (completeRelated).
  */
-export async function relatedFilms(db: Database, keys: readonly RelatedFilmsKey[]): Promise<RelatedFilm[][]> {
-  const params = keys.map((key, i) => ({ i, ...relatedKeyParams(key) }));
-  // The film projection is statement text: one statement for each set of properties asked for.
-  const groups = groupBy(params, (key) => JSON.stringify(key.films));
-  const results: { key: number; value: RelatedFilm[] }[] = [];
-  await Promise.all(
-    [...groups.values()].map(async (group) => {
-      const { films } = group[0];
-      const linked = await db.read<{ i: number } & Linked>(
-        `UNWIND $keys AS key
-         MATCH (film:Film {id: key.filmId})
-         CALL (film, key) { ${relatedByLinks(films)} }
-         RETURN key.i AS i, ${GENRE_SPREAD('film')} AS spread, related`,
-        { keys: group, ...RELATED_PARAMS },
-      );
-      (await completeRelated(db, group, linked)).forEach((related, n) => results.push({ key: group[n].i, value: related }));
-    }),
-  );
-  return inKeyOrder(positions(keys), results, []);
-}
+export const relatedFilmService = {
+  async ofFilms(db: Database, keys: readonly RelatedFilmsKey[]): Promise<RelatedFilm[][]> {
+    const params = keys.map((key, i) => ({ i, ...relatedKeyParams(key) }));
+    // The film projection is statement text: one statement for each set of properties asked for.
+    const groups = groupBy(params, (key) => JSON.stringify(key.films));
+    const results: { key: number; value: RelatedFilm[] }[] = [];
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const { films } = group[0];
+        const linked = await db.read<{ i: number } & Linked>(
+          `UNWIND $keys AS key
+           MATCH (film:Film {id: key.filmId})
+           CALL (film, key) { ${relatedByLinks(films)} }
+           RETURN key.i AS i, ${GENRE_SPREAD('film')} AS spread, related`,
+          { keys: group, ...RELATED_PARAMS },
+        );
+        (await completeRelated(db, group, linked)).forEach((related, n) => results.push({ key: group[n].i, value: related }));
+      }),
+    );
+    return inKeyOrder(positions(keys), results, []);
+  },
+};
 
 /** Parameters relatedByLinks reads. */
 export const RELATED_PARAMS = { castKinds: CAST_KINDS, weights: RELATED_WEIGHTS, viaLabels: ['Franchise', 'Person', 'Genre'] };
@@ -121,7 +123,7 @@ export function relatedByLinks(films: Reading): string {
        RETURN related`;
 }
 
-/** A key as relatedFilms checks it, for the film page to prime the loader with. */
+/** A key as relatedFilmService checks it, for the film page to prime the loader with. */
 export function relatedKeyParams(key: RelatedFilmsKey): CheckedRelatedKey {
   return { filmId: key.filmId, first: listLimit(key.first), reasons: key.reasons ?? true, films: key.films ?? 'all' };
 }

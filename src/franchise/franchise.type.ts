@@ -1,6 +1,7 @@
 import type { Film } from '../film/film.type';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.type';
+import { NamedNode } from '../common/named-node.type';
 import { Node } from '../common/node.type';
 import { enumOf, FRANCHISE_ENTRY_KINDS, FranchiseEntryKindName } from '../model/roles';
 
@@ -15,16 +16,7 @@ export type FranchiseEntryKind = FranchiseEntryKindName;
 registerEnumType(FranchiseEntryKind, { name: 'FranchiseEntryKind' });
 
 @ObjectType({ implements: Node, description: 'A franchise, series or shared universe; may sit inside a larger one.' })
-export class Franchise implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  slug!: string;
-
-  @Field()
-  name!: string;
-
+export class Franchise extends NamedNode {
   @Field(() => String, { nullable: true })
   description!: string | null;
 }

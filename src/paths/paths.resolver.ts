@@ -6,13 +6,18 @@ import { Selection } from '../common/selection';
 import { Shown } from '../model/entity';
 import { Role } from '../role/role.type';
 import type { Context } from '../server/context';
-import { allShortestPaths, shortestPath } from './paths.service';
+import { pathService } from './paths.service';
 import { GraphPath, PathLink, PathNode, PathStep } from './paths.type';
 
-/** What a path request shows of the films and people along it, as nodes and as the ends of steps. */
-function shownOnPath(info: GraphQLResolveInfo, selection: Selection): Shown {
+/**
+ * What a path request reads: the films and people along the path as far as it shows them (as
+ * nodes and as the ends of steps), and the roles only when a step's role is asked for.
+ */
+function readOfPath(info: GraphQLResolveInfo): { shown: Shown; withRoles: boolean } {
+  const selection = Selection.of(info);
   const steps = selection.all('steps').flatMap((use) => [...use.selection.all('from'), ...use.selection.all('to')]);
-  return shownOf(info.schema, [...selection.all('nodes'), ...steps].map((use) => use.selection));
+  const shown = shownOf(info.schema, [...selection.all('nodes'), ...steps].map((use) => use.selection));
+  return { shown, withRoles: selection.reachesThrough(['steps'], 'role') };
 }
 
 /** Entities the path read in full stand in for their loaders' answers (see common/look-ahead). */
@@ -43,10 +48,9 @@ export class PathResolver {
     @Arg('maxHops', () => Int, { nullable: true }) maxHops?: number,
     @Arg('via', () => [PathLink], { nullable: true }) via?: PathLink[],
   ): Promise<GraphPath | null> {
-    const selection = Selection.of(info);
-    const shown = shownOnPath(info, selection);
-    const path = await shortestPath(context.db, { fromId: from, toId: to, maxHops, via, withRoles: selection.reachesThrough(['steps'], 'role'), shown });
-    if (path) primeWhole(context, [path], shown);
+    const read = readOfPath(info);
+    const path = await pathService.shortest(context.db, { fromId: from, toId: to, maxHops, via, ...read });
+    if (path) primeWhole(context, [path], read.shown);
     return path;
   }
 
@@ -60,10 +64,9 @@ export class PathResolver {
     @Arg('via', () => [PathLink], { nullable: true }) via?: PathLink[],
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ): Promise<GraphPath[]> {
-    const selection = Selection.of(info);
-    const shown = shownOnPath(info, selection);
-    const paths = await allShortestPaths(context.db, { fromId: from, toId: to, maxHops, via, first, withRoles: selection.reachesThrough(['steps'], 'role'), shown });
-    primeWhole(context, paths, shown);
+    const read = readOfPath(info);
+    const paths = await pathService.allShortest(context.db, { fromId: from, toId: to, maxHops, via, first, ...read });
+    primeWhole(context, paths, read.shown);
     return paths;
   }
 

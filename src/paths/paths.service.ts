@@ -116,7 +116,9 @@ interface Found {
 }
 
 /** One shortest path, or null when none is within maxHops (or an id names nothing). */
-export async function shortestPath(db: Database, query: PathQuery): Promise<GraphPath | null> {
+export const pathService = { shortest, allShortest };
+
+async function shortest(db: Database, query: PathQuery): Promise<GraphPath | null> {
   const plan = planOf(query);
   const lookUpRoles = query.withRoles ?? true;
   const search = async (tx: Tx): Promise<GraphPath | null> => {
@@ -140,7 +142,7 @@ export async function shortestPath(db: Database, query: PathQuery): Promise<Grap
  * Every shortest path (up to `first`), as distinct sequences of entities: two people linked to the
  * same film by several roles make one path. Ordered by the names along the way, then ids.
  */
-export async function allShortestPaths(db: Database, query: AllPathsQuery): Promise<GraphPath[]> {
+async function allShortest(db: Database, query: AllPathsQuery): Promise<GraphPath[]> {
   const plan = planOf(query);
   const first = query.first ?? DEFAULT_PATHS;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) {

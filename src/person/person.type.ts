@@ -1,18 +1,10 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.type';
+import { NamedNode } from '../common/named-node.type';
 import { Node } from '../common/node.type';
 
 @ObjectType({ implements: Node })
-export class Person implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  slug!: string;
-
-  @Field()
-  name!: string;
-
+export class Person extends NamedNode {
   @Field(() => Int, { nullable: true })
   birthYear!: number | null;
 

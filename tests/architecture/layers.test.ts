@@ -24,3 +24,25 @@ describe('the layers of src/', () => {
     expect(report).toMatch(/no dependency violations found \((\d{3,}) modules/);
   });
 });
+
+describe('the production build', () => {
+  it('requires only node built-ins and the dependencies the image installs', () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const { builtinModules } = require('node:module') as typeof import('node:module');
+    const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
+    const installed = new Set(Object.keys(manifest.dependencies));
+    const dist = path.join(PROJECT_ROOT, 'dist');
+    const files = (fs.readdirSync(dist, { recursive: true }) as string[]).filter((file) => file.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(50);
+    const outside: string[] = [];
+    for (const file of files) {
+      const code = fs.readFileSync(path.join(dist, file), 'utf8');
+      for (const [, specifier] of code.matchAll(/require\("([^".][^"]*)"\)/g)) {
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+        if (!installed.has(name) && !builtinModules.includes(name.replace(/^node:/, ''))) outside.push(`${file} requires ${specifier}`);
+      }
+    }
+    expect(outside).toEqual([]);
+    expect(files.some((file) => file.includes('bench'))).toBe(false);
+  });
+});

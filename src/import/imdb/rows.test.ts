@@ -1,6 +1,6 @@
-import { UsageError, parseArgs, positiveInt } from '../../src/import/args';
-import { IdSet, imdbNumber } from '../../src/import/imdb/id-set';
-import { RowError, columnCount, parseCharacters, parseCrew, parsePrincipal, parseTitle, splitRow } from '../../src/import/imdb/rows';
+import { UsageError, parseArgs, positiveInt } from '../args';
+import { IdSet, imdbNumber } from './id-set';
+import { RowError, columnCount, parseCharacters, parseCrew, parsePrincipal, parseTitle, splitRow } from './rows';
 
 const N = '\\N';
 

@@ -1,5 +1,5 @@
-import { Database } from '../../../src/db/database';
-import { randomFrom } from '../../../bench/src/random';
+import { Database } from '../../src/db/database';
+import { randomFrom } from '../../bench/src/random';
 
 /**
  * A larger, made-up film graph for timing the traversals: tens of thousands of films and people,

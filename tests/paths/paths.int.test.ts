@@ -1,10 +1,10 @@
 import { ErrorCode } from '../../src/common/errors';
 import { Database } from '../../src/db/database';
-import { allShortestPaths, shortestPath } from '../../src/paths/paths.service';
+import { pathService } from '../../src/paths/paths.service';
 import { GraphPath } from '../../src/paths/paths.type';
 import { importDocument } from '../../src/ingest/json-import';
 import { resetToSeed, testDatabase, wipe } from '../support/neo4j';
-import { SeedIds, seedIds } from './support/seed-ids';
+import { SeedIds, seedIds } from '../support/seed-ids';
 
 let db: Database;
 let seed: SeedIds;
@@ -24,7 +24,7 @@ const roles = (path: GraphPath | null) => path && path.steps.map((step) => step.
 
 describe('shortestPath on the seed graph', () => {
   it('joins a director to an actor through the film they share (Role nodes are not hops)', async () => {
-    const path = await shortestPath(db, { fromId: person('len-wiseman'), toId: person('keanu-reeves') });
+    const path = await pathService.shortest(db, { fromId: person('len-wiseman'), toId: person('keanu-reeves') });
     expect(path?.length).toBe(2);
     expect(names(path)).toEqual(['Person:len-wiseman', 'Film:ballerina-2025', 'Person:keanu-reeves']);
     expect(path?.nodes.map((n) => n.label)).toEqual(['Person', 'Film', 'Person']);
@@ -39,7 +39,7 @@ describe('shortestPath on the seed graph', () => {
   // Free or Die Hard's director, Len Wiseman, directed Ballerina, which Keanu is in: 4 hops, and
   // the franchise and character routes only lead back into Die Hard.
   it('finds Bruce Willis → Keanu Reeves in 4 hops through Len Wiseman', async () => {
-    const path = await shortestPath(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves') });
+    const path = await pathService.shortest(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves') });
     expect(names(path)).toEqual([
       'Person:bruce-willis',
       'Film:live-free-or-die-hard-2007',
@@ -57,34 +57,34 @@ describe('shortestPath on the seed graph', () => {
   });
 
   it('gives null when the only paths are longer than maxHops', async () => {
-    expect(await shortestPath(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves'), maxHops: 3 })).toBeNull();
+    expect(await pathService.shortest(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves'), maxHops: 3 })).toBeNull();
   });
 
   it('rejects maxHops above 10 or below 1 as BAD_USER_INPUT naming maxHops', async () => {
     for (const maxHops of [11, 0, 2.5]) {
-      const failure = shortestPath(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves'), maxHops });
+      const failure = pathService.shortest(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves'), maxHops });
       await expect(failure).rejects.toMatchObject({ extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'maxHops' } });
       await expect(failure).rejects.toThrow(/maxHops/);
     }
-    await expect(allShortestPaths(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves'), maxHops: 11 })).rejects.toMatchObject({
+    await expect(pathService.allShortest(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves'), maxHops: 11 })).rejects.toMatchObject({
       extensions: { code: ErrorCode.BAD_USER_INPUT },
     });
   });
 
   it('walks only the links `via` allows: people are out of reach of franchise links alone', async () => {
-    expect(await shortestPath(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves'), via: ['FRANCHISE'] })).toBeNull();
-    const credits = await shortestPath(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves'), via: ['CREDIT'] });
+    expect(await pathService.shortest(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves'), via: ['FRANCHISE'] })).toBeNull();
+    const credits = await pathService.shortest(db, { fromId: person('bruce-willis'), toId: person('keanu-reeves'), via: ['CREDIT'] });
     expect(credits?.length).toBe(4);
   });
 
   it('names, for a character hop, the role that plays it (the earliest film)', async () => {
-    const path = await shortestPath(db, { fromId: person('keanu-reeves'), toId: seed.id('Character', 'john-wick') });
+    const path = await pathService.shortest(db, { fromId: person('keanu-reeves'), toId: seed.id('Character', 'john-wick') });
     expect(names(path)).toEqual(['Person:keanu-reeves', 'Character:john-wick']);
     expect(roles(path)).toEqual(['Role:keanu-reeves|john-wick-2014|ACTOR']);
   });
 
   it('uses genres only when asked: Die Hard → Ballerina is 4 hops by default, 2 through a genre', async () => {
-    const byDefault = await allShortestPaths(db, { fromId: film('die-hard-1988'), toId: film('ballerina-2025') });
+    const byDefault = await pathService.allShortest(db, { fromId: film('die-hard-1988'), toId: film('ballerina-2025') });
     // To Live Free or Die Hard through Bruce Willis or through the Die Hard franchise, then Len Wiseman.
     expect(byDefault.map(names)).toEqual([
       ['Film:die-hard-1988', 'Person:bruce-willis', 'Film:live-free-or-die-hard-2007', 'Person:len-wiseman', 'Film:ballerina-2025'],
@@ -92,7 +92,7 @@ describe('shortestPath on the seed graph', () => {
     ]);
     expect(byDefault[1].steps.map((s) => s.roleId === null)).toEqual([true, true, false, false]);
 
-    const throughGenres = await allShortestPaths(db, { fromId: film('die-hard-1988'), toId: film('ballerina-2025'), via: ['GENRE'] });
+    const throughGenres = await pathService.allShortest(db, { fromId: film('die-hard-1988'), toId: film('ballerina-2025'), via: ['GENRE'] });
     expect(throughGenres.map(names)).toEqual([
       ['Film:die-hard-1988', 'Genre:action', 'Film:ballerina-2025'],
       ['Film:die-hard-1988', 'Genre:thriller', 'Film:ballerina-2025'],
@@ -102,19 +102,19 @@ describe('shortestPath on the seed graph', () => {
 
   it('finds a path of credits alone, without its roles, in one statement, as the full search does', async () => {
     const query = { fromId: person('bruce-willis'), toId: person('keanu-reeves'), via: ['CREDIT'] as const };
-    const full = await shortestPath(db, { ...query, withRoles: true });
+    const full = await pathService.shortest(db, { ...query, withRoles: true });
     const before = db.statementCount;
-    const bare = await shortestPath(db, { ...query, withRoles: false });
+    const bare = await pathService.shortest(db, { ...query, withRoles: false });
     expect(db.statementCount - before).toBe(1);
     expect(bare?.length).toBe(4);
     expect(bare?.nodes).toEqual(full?.nodes);
-    expect(await shortestPath(db, { ...query, toId: 'person_nobody', withRoles: false })).toBeNull();
-    expect(await shortestPath(db, { ...query, maxHops: 3, withRoles: false })).toBeNull();
+    expect(await pathService.shortest(db, { ...query, toId: 'person_nobody', withRoles: false })).toBeNull();
+    expect(await pathService.shortest(db, { ...query, maxHops: 3, withRoles: false })).toBeNull();
   });
 
   it('answers null / [] for an id that names nothing', async () => {
-    expect(await shortestPath(db, { fromId: 'person_nobody', toId: person('keanu-reeves') })).toBeNull();
-    expect(await allShortestPaths(db, { fromId: person('keanu-reeves'), toId: 'film_nothing' })).toEqual([]);
+    expect(await pathService.shortest(db, { fromId: 'person_nobody', toId: person('keanu-reeves') })).toBeNull();
+    expect(await pathService.allShortest(db, { fromId: person('keanu-reeves'), toId: 'film_nothing' })).toEqual([]);
   });
 });
 
@@ -122,7 +122,7 @@ describe('allShortestPaths on the seed graph', () => {
   it('lists each sequence of entities once, however many roles link them, in name order', async () => {
     // Chad Stahelski directed John Wick 1–4 (and produced Chapter 4), produced Ballerina and was a
     // stunt double on The Matrix; Keanu Reeves acts in all six.
-    const paths = await allShortestPaths(db, { fromId: person('chad-stahelski'), toId: person('keanu-reeves') });
+    const paths = await pathService.allShortest(db, { fromId: person('chad-stahelski'), toId: person('keanu-reeves') });
     expect(paths.map((p) => names(p)![1])).toEqual([
       'Film:ballerina-2025',
       'Film:john-wick-2014',
@@ -138,7 +138,7 @@ describe('allShortestPaths on the seed graph', () => {
   });
 
   it('stops at `first`', async () => {
-    const paths = await allShortestPaths(db, { fromId: person('chad-stahelski'), toId: person('keanu-reeves'), first: 2 });
+    const paths = await pathService.allShortest(db, { fromId: person('chad-stahelski'), toId: person('keanu-reeves'), first: 2 });
     expect(paths.map((p) => names(p)![1])).toEqual(['Film:ballerina-2025', 'Film:john-wick-2014']);
   });
 });
@@ -193,19 +193,19 @@ describe('hop counting where relationships and hops disagree', () => {
   };
 
   it('prefers 2 hops over 4 relationships to 3 hops over 3 relationships', async () => {
-    const path = await shortestPath(db, { fromId: ids.Alpha, toId: ids.Beta });
+    const path = await pathService.shortest(db, { fromId: ids.Alpha, toId: ids.Beta });
     expect(path?.length).toBe(2);
     expect(['Pat', 'Quinn']).toContain(named(path)![1]);
   });
 
   it('walks the franchise tree when only franchise links are allowed', async () => {
-    const path = await shortestPath(db, { fromId: ids.Alpha, toId: ids.Beta, via: ['FRANCHISE'] });
+    const path = await pathService.shortest(db, { fromId: ids.Alpha, toId: ids.Beta, via: ['FRANCHISE'] });
     expect(named(path)).toEqual(['Alpha', 'Saga', 'Universe', 'Beta']);
     expect(path?.steps.map((s) => s.roleId)).toEqual([null, null, null]);
   });
 
   it('finds every 2-hop path, one per person, naming the acting role before the producing one', async () => {
-    const paths = await allShortestPaths(db, { fromId: ids.Alpha, toId: ids.Beta });
+    const paths = await pathService.allShortest(db, { fromId: ids.Alpha, toId: ids.Beta });
     expect(paths.map(named)).toEqual([
       ['Alpha', 'Pat', 'Beta'],
       ['Alpha', 'Quinn', 'Beta'],
@@ -215,14 +215,14 @@ describe('hop counting where relationships and hops disagree', () => {
   });
 
   it('never links a film straight to a character through a role: the person is a hop', async () => {
-    const path = await shortestPath(db, { fromId: ids.Alpha, toId: ids.Cipher });
+    const path = await pathService.shortest(db, { fromId: ids.Alpha, toId: ids.Cipher });
     expect(named(path)).toEqual(['Alpha', 'Robin', 'Cipher']);
     expect(path?.steps[0].roleId).toBe(path?.steps[1].roleId);
   });
 
   it('gives null when nothing connects, a 0-hop path from an entity to itself', async () => {
-    expect(await shortestPath(db, { fromId: ids.Gamma, toId: ids.Alpha, maxHops: 10 })).toBeNull();
-    expect(await shortestPath(db, { fromId: ids.Alpha, toId: ids.Alpha })).toEqual({
+    expect(await pathService.shortest(db, { fromId: ids.Gamma, toId: ids.Alpha, maxHops: 10 })).toBeNull();
+    expect(await pathService.shortest(db, { fromId: ids.Alpha, toId: ids.Alpha })).toEqual({
       length: 0,
       nodes: [{ id: ids.Alpha, label: 'Film' }],
       steps: [],

@@ -4,7 +4,7 @@ import { linkMentions } from '../../src/mentions/mention.linker';
 import { mentionService } from '../../src/mentions/mention.service';
 import { loadSeed } from '../../src/seed/seed';
 import { resetToSeed, testDatabase } from '../support/neo4j';
-import { SeedIds, seedIds } from './support/seed-ids';
+import { SeedIds, seedIds } from '../support/seed-ids';
 
 let db: Database;
 let seed: SeedIds;

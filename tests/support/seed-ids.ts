@@ -1,4 +1,4 @@
-import { Database } from '../../../src/db/database';
+import { Database } from '../../src/db/database';
 
 type Kind = 'Person' | 'Film' | 'Franchise' | 'Character' | 'Genre';
 

@@ -1,11 +1,11 @@
 import { DatabaseError } from '../../src/db/errors';
 import { Database } from '../../src/db/database';
-import { relatedFilms } from '../../src/film/related.service';
-import { allShortestPaths, AllPathsQuery, shortestPath } from '../../src/paths/paths.service';
+import { relatedFilmService } from '../../src/film/related.service';
+import { AllPathsQuery, pathService } from '../../src/paths/paths.service';
 import { GraphPath } from '../../src/paths/paths.type';
 import { collaboratorService } from '../../src/person/collaborators.service';
 import { testDatabase, wipe } from '../support/neo4j';
-import { GeneratedGraph, wipeGeneratedGraph, writeGeneratedGraph } from './support/generated-graph';
+import { GeneratedGraph, wipeGeneratedGraph, writeGeneratedGraph } from '../support/generated-graph';
 
 /**
  * Paths on a catalogue two orders of magnitude larger than the seed (20,000 films, 40,000 people,
@@ -65,7 +65,7 @@ describe('paths on a generated catalogue', () => {
   ];
 
   it.each(cases)('shortestPath %s answers or times out cleanly within its limit', async (name, query) => {
-    const outcome = await timed(`shortestPath ${name}`, () => shortestPath(db, { ...query(), timeoutMs: TIMEOUT_MS }));
+    const outcome = await timed(`shortestPath ${name}`, () => pathService.shortest(db, { ...query(), timeoutMs: TIMEOUT_MS }));
     if (outcome !== 'QUERY_TIMEOUT' && outcome !== null && !Array.isArray(outcome)) {
       expect(outcome.nodes).toHaveLength(outcome.length + 1);
       expect(outcome.steps).toHaveLength(outcome.length);
@@ -73,7 +73,7 @@ describe('paths on a generated catalogue', () => {
   });
 
   it.each(cases)('allShortestPaths %s answers or times out cleanly within its limit', async (name, query) => {
-    const outcome = await timed(`allShortestPaths ${name}`, () => allShortestPaths(db, { ...query(), timeoutMs: TIMEOUT_MS }));
+    const outcome = await timed(`allShortestPaths ${name}`, () => pathService.allShortest(db, { ...query(), timeoutMs: TIMEOUT_MS }));
     if (Array.isArray(outcome)) {
       expect(outcome.length).toBeLessThanOrEqual(10);
       expect(new Set(outcome.map((p) => p.length)).size).toBeLessThanOrEqual(1);
@@ -81,7 +81,7 @@ describe('paths on a generated catalogue', () => {
   });
 
   it('reaches nobody from the isolated person', async () => {
-    expect(await shortestPath(db, { fromId: graph.busiestPersonId, toId: graph.isolatedPersonId, timeoutMs: TIMEOUT_MS })).toBeNull();
+    expect(await pathService.shortest(db, { fromId: graph.busiestPersonId, toId: graph.isolatedPersonId, timeoutMs: TIMEOUT_MS })).toBeNull();
   });
 
   it('keeps the batched lists quick around the busiest person', async () => {
@@ -90,7 +90,7 @@ describe('paths on a generated catalogue', () => {
     timings.push(`collaborators of the busiest person: ${busiest.length} in ${Date.now() - started} ms`);
     expect(busiest.length).toBe(20);
     started = Date.now();
-    const related = await relatedFilms(
+    const related = await relatedFilmService.ofFilms(
       db,
       Array.from({ length: 20 }, (_, i) => ({ filmId: graph.filmId(i * 997) })),
     );
@@ -113,10 +113,10 @@ describe('paths on a generated catalogue', () => {
     ).map((row) => row.id);
     expect(films.length).toBeGreaterThan(5);
     const read = jest.spyOn(db, 'read');
-    let related: Awaited<ReturnType<typeof relatedFilms>>;
+    let related: Awaited<ReturnType<typeof relatedFilmService.ofFilms>>;
     let walked: number;
     try {
-      related = await relatedFilms(db, films.map((filmId) => ({ filmId, first: 20, reasons: false })));
+      related = await relatedFilmService.ofFilms(db, films.map((filmId) => ({ filmId, first: 20, reasons: false })));
       walked = read.mock.calls.filter(([cypher]) => cypher.includes('other.sortTitle IS NOT NULL')).length;
     } finally {
       read.mockRestore();

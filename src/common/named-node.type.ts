@@ -1,0 +1,18 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from './node.type';
+
+/**
+ * What people, franchises, characters and genres share: an id, a slug and a name. Not a GraphQL
+ * type of the schema (nothing returns it, so it is not emitted); each subclass inherits these fields.
+ */
+@ObjectType()
+export abstract class NamedNode implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Human-readable key, unique per type and stable once given (e.g. len-wiseman).' })
+  slug!: string;
+
+  @Field()
+  name!: string;
+}
