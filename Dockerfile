@@ -9,6 +9,9 @@ RUN --mount=type=cache,target=/root/.npm npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
+# The Explorer's bundle: its libraries are dev dependencies, since only the built files ship.
+COPY web ./web
+RUN npm run build:web
 
 # ---- production dependencies, installed apart so no dev package reaches the runtime ----
 FROM node:20-slim AS prod-deps
@@ -24,6 +27,8 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Served at / by src/server/explorer, which finds it at web/dist beside dist/.
+COPY --from=build /app/web/dist ./web/dist
 # Read at run time relative to the project root: the graph schema on start-up, the seed by
 # `node dist/seed/cli.js`.
 COPY schema ./schema

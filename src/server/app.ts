@@ -11,6 +11,7 @@ import { codeOfDatabaseError, ErrorCode } from '../common/errors';
 import { Database } from '../db/database';
 import { buildReelgraphSchema } from '../schema/build';
 import { Context, createLoaders, Exchange } from './context';
+import { serveExplorer } from './explorer';
 import { serveGraphiql } from './graphiql';
 import { readBody } from './http/body';
 import { cacheControlOf, etagOf, GraphStamp, matchesEtag } from './http/caching';
@@ -162,10 +163,7 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
       return;
     }
     if (serveGraphiql(req, res, { endpoint: GRAPHQL_PATH, exampleQuery: EXAMPLE_QUERY })) return;
-    if (url.pathname === '/') {
-      res.writeHead(302, { location: GRAPHQL_PATH }).end();
-      return;
-    }
+    if (await serveExplorer(req, res)) return;
     if (url.pathname !== GRAPHQL_PATH) {
       send(res, 404, { error: `Nothing at ${url.pathname}; the GraphQL endpoint is ${GRAPHQL_PATH}` });
       return;

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   }
   const app = await startApp(connection.db, config, process.env.HOST || undefined);
   console.log(`\nReelgraph is serving GraphQL at ${app.url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  console.log(`Open it in a browser for GraphiQL, or try:\n\ncurl -s ${app.url} -H 'content-type: application/json' \\\n  -d '{"query":"{ film(slug: \\"ballerina-2025\\") { title directors { name } } }"}'\n`);
+  console.log(`Reelgraph Explorer is at ${new URL('/', app.url)}: search, film, person and franchise pages, and a path finder.`);
+  console.log(`Open ${app.url} in a browser for GraphiQL, or try:\n\ncurl -s ${app.url} -H 'content-type: application/json' \\\n  -d '{"query":"{ film(slug: \\"ballerina-2025\\") { title directors { name } } }"}'\n`);
   console.log(EXAMPLE_QUERY);
 
   let stopping = false;

@@ -25,7 +25,7 @@ it('serves the API and exits 0 on SIGINT after finishing', async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ film(slug: "ballerina-2025") { title } }' }),
   });
-  expect(await response.json()).toEqual({ data: { film: { title: 'Ballerina' } } });
+  expect(await response.json()).toEqual({ data: { film: { title: 'Ballerina' } }, extensions: { cost: { requested: 2, limit: 50_000 } } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   child.kill('SIGINT');
   expect(await exited).toBe(0);
