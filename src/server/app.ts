@@ -242,10 +242,20 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
+    const execution = apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body: parsed },
       context: async () => ({ db: requestDb, loaders: createLoaders(requestDb), exchange }),
     });
+    const response = await withinDeadline(execution, edge.requestDeadlineMs + DEADLINE_GRACE_MS);
+    if (response === 'late') {
+      // Neo4j aborts the statements themselves at the deadline; the client is not kept waiting for it.
+      exchange.errorCodes = [ErrorCode.QUERY_TIMEOUT];
+      send(res, 200, {
+        data: null,
+        errors: [{ message: `The request ran past its ${edge.requestDeadlineMs} ms deadline (REQUEST_DEADLINE_MS); narrow it and try again.`, extensions: { code: ErrorCode.QUERY_TIMEOUT } }],
+      });
+      return;
+    }
     for (const [name, value] of response.headers) res.setHeader(name, value);
     // The same URL answers browsers with GraphiQL, so caches must keep the two apart.
     res.setHeader('vary', 'accept');
@@ -291,6 +301,19 @@ function statusOf(status: number, contentType: string, exchange: Exchange): numb
   if (legacy && status === 400 && codes.length > 0 && codes.every((code) => REQUEST_ERRORS.has(code))) return 200;
   if (!legacy && status === 200 && !exchange.hasData && codes.includes(ErrorCode.SERVICE_UNAVAILABLE)) return 503;
   return status;
+}
+
+/** Past a request's deadline by this much, its answer is given up on (Neo4j's own abort usually comes first). */
+const DEADLINE_GRACE_MS = 200;
+
+/** The work's result, or 'late' once `ms` have passed (the work goes on, its result ignored). */
+function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  work.catch(() => {});
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {

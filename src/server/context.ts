@@ -87,6 +87,7 @@ export interface Exchange {
   cost?: number;
   rate?: RateVerdict;
   errorCodes: string[];
+  /** Whether any root field of the answer holds something. */
   hasData: boolean;
 }
 

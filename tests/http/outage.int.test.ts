@@ -37,7 +37,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Outcome = { at: number; ms: number; kind: 'ok' | 'unavailable' | 'wrong'; status: number };
+type Outcome = { at: number; ms: number; kind: 'ok' | 'unavailable' | 'wrong'; status: number; body?: unknown };
 
 const QUERY = { query: '{ film(slug: "ballerina-2025") { title directors { name } } }' };
 
@@ -46,7 +46,8 @@ async function once(accept: string): Promise<Outcome> {
   const code = answer.body?.errors?.[0]?.extensions?.code;
   const ok = answer.status === 200 && answer.body?.data?.film?.title === 'Ballerina' && answer.body.data.film.directors[0]?.name === 'Len Wiseman';
   const unavailable = code === 'SERVICE_UNAVAILABLE' && (answer.body?.data?.film ?? null) === null && answer.status === (accept === GRAPHQL_RESPONSE ? 503 : 200);
-  return { at: Date.now(), ms: answer.ms, kind: ok ? 'ok' : unavailable ? 'unavailable' : 'wrong', status: answer.status };
+  const kind = ok ? 'ok' : unavailable ? 'unavailable' : 'wrong';
+  return { at: Date.now(), ms: answer.ms, kind, status: answer.status, ...(kind === 'wrong' ? { body: answer.body } : {}) };
 }
 
 it('fails fast while Neo4j is down and recovers by itself once it is back', async () => {
@@ -74,7 +75,7 @@ it('fails fast while Neo4j is down and recovers by itself once it is back', asyn
   const firstOkAfter = outcomes.find((o) => o.at > backAt && o.kind === 'ok');
   const settled = outcomes.filter((o) => firstOkAfter && o.at - o.ms > firstOkAfter.at);
 
-  expect(outcomes.filter((o) => o.kind === 'wrong')).toEqual([]);
+  expect(outcomes.filter((o) => o.kind === 'wrong').slice(0, 3)).toEqual([]);
   expect(before.length).toBeGreaterThan(10);
   expect(before.every((o) => o.kind === 'ok')).toBe(true);
   expect(during.length).toBeGreaterThan(50);

@@ -102,7 +102,8 @@ export function limitsPlugin(limits: QueryLimits, rates: RateLimiter): ApolloSer
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           exchange.errorCodes = (result.errors ?? []).map((error) => String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
-          exchange.hasData = result.data !== undefined && result.data !== null;
+          // An answer whose every root field is null answered nothing (a film page while Neo4j is down).
+          exchange.hasData = result.data !== undefined && result.data !== null && Object.values(result.data).some((value) => value !== null);
           if (exchange.cost !== undefined) {
             result.extensions = { ...result.extensions, cost: { requested: exchange.cost, limit: limits.maxCost } };
           }

@@ -46,6 +46,9 @@ public final class LocalNeo4j {
             .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache))
             // A safety net only: Reelgraph sets a tighter timeout on each of its transactions.
             .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+            // Timeouts are enforced when the monitor looks (every 2 s by default): a request's
+            // deadline would then be overrun by up to that much.
+            .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
             .build();
 
     Path info = dataDir.resolve(INFO_FILE);
