@@ -73,7 +73,8 @@ export class Database {
       maxTransactionRetryTime: 0,
       userAgent: 'reelgraph/0.1',
     });
-    const health = new Health(() => pingDriver(driver, databaseName));
+    // Twice: the first ping after an outage may draw a dead connection from the pool.
+    const health = new Health(async () => (await pingDriver(driver, databaseName)) || pingDriver(driver, databaseName));
     return new Database(driver, databaseName, defaultTimeoutMs, new Shared(health));
   }
 
@@ -179,6 +180,9 @@ export class Database {
       } catch (error: unknown) {
         const mapped = mapNeo4jError(error);
         if (mapped instanceof DatabaseError && mapped.kind === 'unavailable') {
+          // A connection the pool kept from before an outage fails at once; a fresh one may not,
+          // so the first such failure is tried again straight away before Neo4j is called down.
+          if (attempt === 0) continue;
           this.shared.health.markDown();
           throw mapped;
         }
