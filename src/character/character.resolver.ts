@@ -7,17 +7,17 @@ import { Character } from './character.type';
 
 @Resolver(() => Character)
 export class CharacterResolver {
-  @Query(() => Character, { nullable: true })
+  @Query(() => Character, { nullable: true, description: 'Exactly one of id, slug; null when it names none.' })
   character(
     @Ctx() { loaders }: Context,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('slug', () => String, { nullable: true }) slug?: string,
+    @Arg('id', () => ID, { nullable: true, description: 'Its id, as node(id:) takes it.' }) id?: string,
+    @Arg('slug', () => String, { nullable: true, description: "Its slug, e.g. 'eve-macarro'." }) slug?: string,
   ): Promise<Character | null> {
     const [key, value] = exactlyOne('character', { id, slug });
     return (key === 'id' ? loaders.characterById : loaders.characterBySlug).load(value);
   }
 
-  @FieldResolver(() => Franchise, { nullable: true })
+  @FieldResolver(() => Franchise, { nullable: true, description: 'The franchise the character belongs to.' })
   franchise(@Root() character: Character, @Ctx() { loaders }: Context): Promise<Franchise | null> {
     return loaders.characterFranchise.load(character.id);
   }

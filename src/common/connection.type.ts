@@ -6,31 +6,31 @@ export const CONNECTION_RESOLVERS: ClassType[] = [];
 
 /** The Relay connection types for one node type: XEdge and XConnection. */
 export function ConnectionType<T extends object>(Item: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that marks its place in the list.` })
   class Edge {
-    @Field()
+    @Field({ description: 'Pass it as `after` to get the items after this one.' })
     cursor!: string;
 
-    @Field(() => Item)
+    @Field(() => Item, { description: 'The item.' })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of a list of ${name} items, in a total order: paging visits each once.` })
   class ConnectionClass {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The page, each item with its cursor.' })
     edges!: Edge[];
 
-    @Field(() => [Item])
+    @Field(() => [Item], { description: 'The page, without cursors.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether there are more pages, and the cursors to reach them.' })
     pageInfo!: PageInfo;
   }
 
   // totalCount may be a deferred count: the query behind it runs only when a client asks for it.
   @Resolver(() => ConnectionClass)
   class TotalCountResolver {
-    @FieldResolver(() => Int)
+    @FieldResolver(() => Int, { description: 'How many items the whole list holds (counted only when asked for).' })
     totalCount(@Root() connection: Connection<T>): number | Promise<number> {
       return typeof connection.totalCount === 'function' ? connection.totalCount() : connection.totalCount;
     }

@@ -5,6 +5,7 @@ import { isIsoDate } from '../model/dates';
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'ISO-8601 calendar date, e.g. "2025-06-06"',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize(value) {
     if (typeof value !== 'string' || !isIsoDate(value)) throw new TypeError(`Date cannot represent ${JSON.stringify(value)}`);
     return value;

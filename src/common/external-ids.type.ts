@@ -5,7 +5,7 @@ export class ExternalIds {
   @Field(() => String, { nullable: true, description: 'IMDb id: tt… for titles, nm… for names.' })
   imdb!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The Movie Database id (a number, as text).' })
   tmdb!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Wikidata item, Q…' })

@@ -7,12 +7,12 @@ import { Node } from './node.type';
  */
 @ObjectType()
 export abstract class NamedNode implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Opaque and stable for the entity\'s life; node(id:) resolves it.' })
   id!: string;
 
   @Field({ description: 'Human-readable key, unique per type and stable once given (e.g. len-wiseman).' })
   slug!: string;
 
-  @Field()
+  @Field({ description: 'The name as credited or as it is best known.' })
   name!: string;
 }

@@ -6,6 +6,6 @@ import { labelOfId } from '../model/ids';
   resolveType: (value: { id: string }) => labelOfId(value.id),
 })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Opaque and stable for the entity\'s life; do not parse it.' })
   id!: string;
 }

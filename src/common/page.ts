@@ -5,18 +5,18 @@ import type { Selection } from './selection';
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
 
-@ObjectType()
+@ObjectType({ description: "Where a page stands in its list (Relay's PageInfo)." })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether items follow this page.' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'Whether items come before this page.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first item's cursor; null for an empty page." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The last item's cursor, to pass as `after` for the next page; null for an empty page." })
   endCursor!: string | null;
 }
 

@@ -1,15 +1,15 @@
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../common/order';
 
-@InputType()
+@InputType({ description: 'Conditions on films; a film must meet every one given.' })
 export class FilmFilter {
   @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the title or an alternative title.' })
   titleContains?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Released in this year or later.' })
   yearFrom?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Released in this year or earlier.' })
   yearTo?: number | null;
 
   @Field(() => [String], { nullable: true, description: 'Genre slugs; a film must have all of them.' })
@@ -27,13 +27,21 @@ export enum FilmOrderField {
   RELEASE_DATE = 'RELEASE_DATE',
   RUNTIME = 'RUNTIME',
 }
-registerEnumType(FilmOrderField, { name: 'FilmOrderField' });
+registerEnumType(FilmOrderField, {
+  name: 'FilmOrderField',
+  description: 'What a list of films can be sorted by.',
+  valuesConfig: {
+    TITLE: { description: 'The title, ignoring case and diacritics.' },
+    RELEASE_DATE: { description: 'The first release date.' },
+    RUNTIME: { description: 'The running time.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'How to sort a list of films.' })
 export class FilmOrder {
-  @Field(() => FilmOrderField)
+  @Field(() => FilmOrderField, { description: 'What to sort by.' })
   field!: FilmOrderField;
 
-  @Field(() => OrderDirection, { nullable: true })
+  @Field(() => OrderDirection, { nullable: true, description: 'ASC when not given.' })
   direction?: OrderDirection | null;
 }

@@ -32,22 +32,22 @@ export class FilmResolver {
   film(
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('slug', () => String, { nullable: true }) slug?: string,
-    @Arg('imdbId', () => String, { nullable: true }) imdbId?: string,
+    @Arg('id', () => ID, { nullable: true, description: 'Its id, as node(id:) takes it.' }) id?: string,
+    @Arg('slug', () => String, { nullable: true, description: "Its slug, e.g. 'ballerina-2025'." }) slug?: string,
+    @Arg('imdbId', () => String, { nullable: true, description: "Its IMDb id, e.g. 'tt7181546'." }) imdbId?: string,
   ): Promise<Film | null> {
     const [key, value] = exactlyOne('film', { id, slug, imdbId });
     return loadFilmPage(context, key, value, Selection.of(info));
   }
 
-  @Query(() => FilmConnection)
+  @Query(() => FilmConnection, { description: 'Films, filtered and sorted, a page at a time.' })
   async films(
     @Ctx() { db }: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('filter', () => FilmFilter, { nullable: true }) filter?: FilmFilter,
-    @Arg('orderBy', () => FilmOrder, { nullable: true }) orderBy?: FilmOrder,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => FilmFilter, { nullable: true, description: 'Only the films that match every condition given.' }) filter?: FilmFilter,
+    @Arg('orderBy', () => FilmOrder, { nullable: true, description: 'The order of the list; by title when not given. Ties go by id.' }) orderBy?: FilmOrder,
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
   ): Promise<Connection<Film>> {
     const page = pageRequest(first, after);
     if (filter?.yearFrom != null && filter?.yearTo != null && filter.yearFrom > filter.yearTo) {
@@ -65,12 +65,12 @@ export class FilmResolver {
     return toConnection(films, page, count);
   }
 
-  @FieldResolver(() => [Genre])
+  @FieldResolver(() => [Genre], { description: 'Its genres, by name.' })
   genres(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Genre[]> {
     return loaders.filmGenres.load(film.id);
   }
 
-  @FieldResolver(() => ExternalIds)
+  @FieldResolver(() => ExternalIds, { description: 'Its ids in IMDb, TMDB and Wikidata.' })
   externalIds(@Root() film: Film): ExternalIds {
     return externalIdsOf(film);
   }
@@ -84,13 +84,13 @@ export class FilmResolver {
   async crew(
     @Root() film: Film,
     @Ctx() { loaders }: Context,
-    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
+    @Arg('kinds', () => [RoleKind], { nullable: true, description: 'Only roles of these kinds; every kind when not given.' }) kinds?: RoleKind[],
   ): Promise<Role[]> {
     const roles = await creditsOf(film, loaders);
     return roles.filter((role) => !isCast(role.kind) && (!kinds || kinds.includes(role.kind)));
   }
 
-  @FieldResolver(() => [Person])
+  @FieldResolver(() => [Person], { description: 'The people with a DIRECTOR role, credited or not.' })
   async directors(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Person[]> {
     const directing = (await creditsOf(film, loaders)).filter((r) => r.kind === RoleKind.DIRECTOR);
     if (directing.every((r) => r.person)) return directing.map((r) => r.person!);
@@ -102,26 +102,26 @@ export class FilmResolver {
   async roles(
     @Root() film: Film,
     @Ctx() { loaders }: Context,
-    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('kinds', () => [RoleKind], { nullable: true, description: 'Only roles of these kinds; every kind when not given.' }) kinds?: RoleKind[],
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
   ): Promise<Connection<Role>> {
     const page = pageRequest(first, after);
     const roles = await creditsOf(film, loaders);
     return sliceConnection(kinds ? roles.filter((role) => kinds.includes(role.kind)) : roles, page);
   }
 
-  @FieldResolver(() => [FranchiseEntry])
+  @FieldResolver(() => [FranchiseEntry], { description: 'Its place in each franchise it is filed under.' })
   franchises(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FranchiseEntry[]> {
     return loaders.filmFranchiseEntries.load(film.id);
   }
 
-  @FieldResolver(() => ReviewConnection)
+  @FieldResolver(() => ReviewConnection, { description: 'Reviews of it, newest first (undated last).' })
   async reviews(
     @Root() film: Film,
     @Ctx() { loaders }: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
   ): Promise<Connection<Review>> {
     const page = pageRequest(first, after);
     const key = filmReviewsKey(film.id, page);
@@ -130,7 +130,7 @@ export class FilmResolver {
     return toConnection(reviews, page, total);
   }
 
-  @FieldResolver(() => ReviewSummary)
+  @FieldResolver(() => ReviewSummary, { description: 'How many reviews it has, and their mean score.' })
   reviewSummary(@Root() film: Film, @Ctx() { loaders }: Context): Promise<ReviewSummary> {
     return loaders.reviewSummary.load(film.id);
   }
@@ -145,7 +145,7 @@ export class FilmResolver {
     @Root() film: Film,
     @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
   ): Promise<RelatedFilm[]> {
     const key = relatedKey(film.id, first, Selection.of(info));
     if (key instanceof Error) throw key;

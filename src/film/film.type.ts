@@ -5,33 +5,33 @@ import { Node } from '../common/node.type';
 import type { ReviewPage } from '../review/review.service';
 import type { Role } from '../role/role.type';
 
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, description: 'A feature film or a TV film, with its credits, franchises, genres and reviews.' })
 export class Film implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque and stable for the film's life; node(id:) resolves it." })
   id!: string;
 
-  @Field()
+  @Field({ description: "Human-readable key: the title and the year, e.g. 'ballerina-2025'; unique and stable once given." })
   slug!: string;
 
-  @Field()
+  @Field({ description: 'The title it is released under in English-speaking markets.' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The title in its original language, where it differs.' })
   originalTitle!: string | null;
 
   @Field(() => [String], { description: 'Other titles the film is known by (akas, full marketing titles); searchable.' })
   alternativeTitles!: string[];
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Its first release, where known.' })
   releaseDate!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The year of its first release.' })
   year!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Running time in minutes.' })
   runtimeMinutes!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A short summary of the story.' })
   overview!: string | null;
 
   imdbId!: string | null;
@@ -55,13 +55,13 @@ export class AggregateRating {
   @Field({ description: "Where the figure comes from, e.g. 'imdb'." })
   source!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The rating, e.g. 7.9 …' })
   value!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: '… out of this, e.g. 10.' })
   scale!: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many votes the rating is the mean of, where known.' })
   votes!: number | null;
 }
 

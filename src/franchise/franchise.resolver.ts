@@ -16,34 +16,34 @@ import { Franchise, FranchiseConnection, FranchiseEntry, FranchiseOrder } from '
 
 @Resolver(() => Franchise)
 export class FranchiseResolver {
-  @Query(() => Franchise, { nullable: true })
+  @Query(() => Franchise, { nullable: true, description: 'Exactly one of id, slug; null when it names none.' })
   franchise(
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('slug', () => String, { nullable: true }) slug?: string,
+    @Arg('id', () => ID, { nullable: true, description: 'Its id, as node(id:) takes it.' }) id?: string,
+    @Arg('slug', () => String, { nullable: true, description: "Its slug, e.g. 'john-wick'." }) slug?: string,
   ): Promise<Franchise | null> {
     const [key, value] = exactlyOne('franchise', { id, slug });
     return loadFranchisePage(context, key, value, Selection.of(info));
   }
 
-  @Query(() => FranchiseConnection)
+  @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
   async franchises(
     @Ctx() { db }: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
   ): Promise<Connection<Franchise>> {
     const page = pageRequest(first, after);
     const { franchises, count } = await franchiseService.page(db, page.offset, page.limit);
     return toConnection(franchises, page, count);
   }
 
-  @FieldResolver(() => Franchise, { nullable: true })
+  @FieldResolver(() => Franchise, { nullable: true, description: 'The larger franchise this one sits in (Deadpool in X-Men).' })
   parent(@Root() franchise: Franchise, @Ctx() { loaders }: Context): Promise<Franchise | null> {
     return loaders.franchiseParent.load(franchise.id);
   }
 
-  @FieldResolver(() => [Franchise])
+  @FieldResolver(() => [Franchise], { description: 'The franchises that sit inside this one, by name.' })
   children(@Root() franchise: Franchise, @Ctx() { loaders }: Context): Promise<Franchise[]> {
     return loaders.franchiseChildren.load(franchise.id);
   }
@@ -52,7 +52,7 @@ export class FranchiseResolver {
   async entries(
     @Root() franchise: Franchise,
     @Ctx() { loaders }: Context,
-    @Arg('order', () => FranchiseOrder, { nullable: true }) order?: FranchiseOrder,
+    @Arg('order', () => FranchiseOrder, { nullable: true, description: 'RELEASE (the default) or CHRONOLOGICAL, the story\'s own order.' }) order?: FranchiseOrder,
   ): Promise<FranchiseEntry[]> {
     const entries = await loaders.franchiseEntries.load(franchise.id);
     if (order !== FranchiseOrder.CHRONOLOGICAL) return entries;
@@ -64,7 +64,7 @@ export class FranchiseResolver {
     );
   }
 
-  @FieldResolver(() => [Character])
+  @FieldResolver(() => [Character], { description: 'Its recurring characters, by name.' })
   characters(@Root() franchise: Franchise, @Ctx() { loaders }: Context): Promise<Character[]> {
     return loaders.franchiseCharacters.load(franchise.id);
   }
@@ -75,9 +75,9 @@ export class FranchiseResolver {
     @Root() franchise: Franchise,
     @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
-    @Arg('minFilms', () => Int, { nullable: true }) minFilms?: number,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('kinds', () => [RoleKind], { nullable: true, description: 'Only roles of these kinds count; every kind when not given.' }) kinds?: RoleKind[],
+    @Arg('minFilms', () => Int, { nullable: true, description: "Only people on at least this many of the franchise's films; 1 when not given." }) minFilms?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
   ): Promise<FranchisePerson[]> {
     const key = franchisePeopleKey(franchise.id, { kinds, minFilms, first }, Selection.of(info));
     if (key instanceof Error) throw key;
@@ -87,12 +87,12 @@ export class FranchiseResolver {
 
 @Resolver(() => FranchisePerson)
 export class FranchisePersonResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'The person.' })
   person(@Root() worked: FranchisePerson, @Ctx() { loaders }: Context): Promise<Person | null> {
     return loaders.personById.load(worked.personId);
   }
 
-  @FieldResolver(() => [Film])
+  @FieldResolver(() => [Film], { description: 'The films of the franchise they worked on, in release order.' })
   films(@Root() worked: FranchisePerson, @Ctx() { loaders }: Context): Film[] | Promise<Film[]> {
     return worked.films ?? loaders.entities<Film>('Film', worked.filmIds);
   }
@@ -100,12 +100,12 @@ export class FranchisePersonResolver {
 
 @Resolver(() => FranchiseEntry)
 export class FranchiseEntryResolver {
-  @FieldResolver(() => Franchise)
+  @FieldResolver(() => Franchise, { description: 'The franchise.' })
   franchise(@Root() entry: FranchiseEntry, @Ctx() { loaders }: Context): Franchise | Promise<Franchise | null> {
     return entry.franchise ?? loaders.franchiseById.load(entry.franchiseId);
   }
 
-  @FieldResolver(() => Film)
+  @FieldResolver(() => Film, { description: 'The film.' })
   film(@Root() entry: FranchiseEntry, @Ctx() { loaders }: Context): Film | Promise<Film | null> {
     return entry.film ?? loaders.filmById.load(entry.filmId);
   }

@@ -6,17 +6,17 @@ import { Genre } from './genre.type';
 
 @Resolver(() => Genre)
 export class GenreResolver {
-  @Query(() => Genre, { nullable: true })
-  genre(@Ctx() { loaders }: Context, @Arg('slug', () => String) slug: string): Promise<Genre | null> {
+  @Query(() => Genre, { nullable: true, description: 'A genre by its slug; null when it names none.' })
+  genre(@Ctx() { loaders }: Context, @Arg('slug', () => String, { description: "The genre's slug, e.g. 'action' or 'sci-fi'." }) slug: string): Promise<Genre | null> {
     return loaders.genreBySlug.load(slug);
   }
 
-  @FieldResolver(() => FilmConnection)
+  @FieldResolver(() => FilmConnection, { description: 'Its films, by title.' })
   async films(
     @Root() genre: Genre,
     @Ctx() { loaders }: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
   ): Promise<Connection<Film>> {
     const page = pageRequest(first, after);
     const { films, total } = await loaders.genreFilms.load({ id: genre.id, args: { offset: page.offset, limit: page.limit + 1 } });

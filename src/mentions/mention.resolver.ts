@@ -35,8 +35,8 @@ function mentionedInResolver(Entity: ClassType<{ id: string }>, description: str
     async mentionedIn(
       @Root() entity: { id: string },
       @Ctx() { loaders }: Context,
-      @Arg('first', () => Int, { nullable: true }) first?: number,
-      @Arg('after', () => String, { nullable: true }) after?: string,
+      @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
+      @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
     ): Promise<Connection<Review>> {
       const page = pageRequest(first, after);
       const { reviewIds, totalCount } = await loaders.mentionedIn.load({ entityId: entity.id, offset: page.offset, limit: page.limit });

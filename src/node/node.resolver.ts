@@ -4,13 +4,13 @@ import { Node } from '../common/node.type';
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true })
-  node(@Ctx() { loaders }: Context, @Arg('id', () => ID) id: string): Promise<unknown> {
+  @Query(() => Node, { nullable: true, description: 'Any entity by its id; null when the id names none.' })
+  node(@Ctx() { loaders }: Context, @Arg('id', () => ID, { description: 'Any id this API gave out.' }) id: string): Promise<unknown> {
     return loaders.node(id);
   }
 
-  @Query(() => [Node], { nullable: 'items' })
-  nodes(@Ctx() { loaders }: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<unknown[]> {
+  @Query(() => [Node], { nullable: 'items', description: 'Entities by their ids, in the order given; null for an id that names none.' })
+  nodes(@Ctx() { loaders }: Context, @Arg('ids', () => [ID], { description: 'Ids this API gave out; the answer keeps their order.' }) ids: string[]): Promise<unknown[]> {
     return Promise.all(ids.map((id) => loaders.node(id)));
   }
 }

@@ -43,10 +43,10 @@ export class PathResolver {
   async shortestPath(
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('maxHops', () => Int, { nullable: true }) maxHops?: number,
-    @Arg('via', () => [PathLink], { nullable: true }) via?: PathLink[],
+    @Arg('from', () => ID, { description: 'Where the path starts: a person, film, franchise, character or genre.' }) from: string,
+    @Arg('to', () => ID, { description: 'Where the path ends.' }) to: string,
+    @Arg('maxHops', () => Int, { nullable: true, description: 'The most hops a path may have: 1 to 10; 6 when not given.' }) maxHops?: number,
+    @Arg('via', () => [PathLink], { nullable: true, description: 'The kinds of link a path may run over; CREDIT, FRANCHISE and CHARACTER when not given.' }) via?: PathLink[],
   ): Promise<GraphPath | null> {
     const read = readOfPath(info);
     const path = await pathService.shortest(context.db, { fromId: from, toId: to, maxHops, via, ...read });
@@ -58,11 +58,11 @@ export class PathResolver {
   async allShortestPaths(
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('maxHops', () => Int, { nullable: true }) maxHops?: number,
-    @Arg('via', () => [PathLink], { nullable: true }) via?: PathLink[],
-    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('from', () => ID, { description: 'Where the path starts: a person, film, franchise, character or genre.' }) from: string,
+    @Arg('to', () => ID, { description: 'Where the path ends.' }) to: string,
+    @Arg('maxHops', () => Int, { nullable: true, description: 'The most hops a path may have: 1 to 10; 6 when not given.' }) maxHops?: number,
+    @Arg('via', () => [PathLink], { nullable: true, description: 'The kinds of link a path may run over; CREDIT, FRANCHISE and CHARACTER when not given.' }) via?: PathLink[],
+    @Arg('first', () => Int, { nullable: true, description: 'How many paths: 1 to 100; 10 when not given.' }) first?: number,
   ): Promise<GraphPath[]> {
     const read = readOfPath(info);
     const paths = await pathService.allShortest(context.db, { fromId: from, toId: to, maxHops, via, first, ...read });
@@ -78,12 +78,12 @@ export class PathResolver {
 
 @Resolver(() => PathStep)
 export class PathStepResolver {
-  @FieldResolver(() => Node)
+  @FieldResolver(() => Node, { description: 'Where the hop starts.' })
   from(@Root() step: PathStep, @Ctx() context: Context): unknown {
     return entityOf(context, step.from);
   }
 
-  @FieldResolver(() => Node)
+  @FieldResolver(() => Node, { description: 'Where the hop ends.' })
   to(@Root() step: PathStep, @Ctx() context: Context): unknown {
     return entityOf(context, step.to);
   }

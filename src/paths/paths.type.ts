@@ -22,7 +22,7 @@ export interface PathNode {
   entity?: { id: string };
 }
 
-@ObjectType({ description: 'One hop of a path: two entities and the role that links them (null for franchise, genre and character hops).' })
+@ObjectType({ description: 'One hop of a path: two entities, and the role that links a person to a film or to the character they play (null for franchise and genre hops).' })
 export class PathStep {
   /** Resolved to entities by the step's `from` and `to`, and its role by `role`. */
   from!: PathNode;
@@ -32,12 +32,12 @@ export class PathStep {
 
 @ObjectType({ description: 'A path through the graph between two entities. Role nodes are not counted as hops: person → film → person has length 2.' })
 export class GraphPath {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many hops: one fewer than the entities along it.' })
   length!: number;
 
   /** From the start entity to the end entity, inclusive; resolved to entities by `nodes`. */
   nodes!: PathNode[];
 
-  @Field(() => [PathStep])
+  @Field(() => [PathStep], { description: 'Each hop, in order, with the role behind it.' })
   steps!: PathStep[];
 }

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 
-@InputType()
+@InputType({ description: 'Conditions on people.' })
 export class PersonFilter {
   @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name.' })
   nameContains?: string | null;

@@ -22,27 +22,27 @@ export class PersonResolver {
   person(
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('slug', () => String, { nullable: true }) slug?: string,
-    @Arg('imdbId', () => String, { nullable: true }) imdbId?: string,
+    @Arg('id', () => ID, { nullable: true, description: 'Its id, as node(id:) takes it.' }) id?: string,
+    @Arg('slug', () => String, { nullable: true, description: "Its slug, e.g. 'len-wiseman'." }) slug?: string,
+    @Arg('imdbId', () => String, { nullable: true, description: "Its IMDb id, e.g. 'nm0935095'." }) imdbId?: string,
   ): Promise<Person | null> {
     const [key, value] = exactlyOne('person', { id, slug, imdbId });
     return loadPersonPage(context, key, value, Selection.of(info));
   }
 
-  @Query(() => PersonConnection)
+  @Query(() => PersonConnection, { description: 'People by name, a page at a time.' })
   async people(
     @Ctx() { db }: Context,
-    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => PersonFilter, { nullable: true, description: 'Only the people that match.' }) filter?: PersonFilter,
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
   ): Promise<Connection<Person>> {
     const page = pageRequest(first, after);
     const { people, count } = await personService.find(db, filter?.nameContains, page.offset, page.limit);
     return toConnection(people, page, count);
   }
 
-  @FieldResolver(() => ExternalIds)
+  @FieldResolver(() => ExternalIds, { description: 'Their ids in IMDb, TMDB and Wikidata.' })
   externalIds(@Root() person: Person): ExternalIds {
     return externalIdsOf(person);
   }
@@ -52,9 +52,9 @@ export class PersonResolver {
     @Root() person: Person,
     @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('kinds', () => [RoleKind], { nullable: true, description: 'Only roles of these kinds; every kind when not given.' }) kinds?: RoleKind[],
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
   ): Promise<Connection<Role>> {
     const page = pageRequest(first, after);
     const { roles, total } = await loaders.filmography.load({ id: person.id, args: filmographyArgs(page, kinds, Selection.of(info)) });
@@ -67,9 +67,9 @@ export class PersonResolver {
   collaborators(
     @Root() person: Person,
     @Ctx() { loaders }: Context,
-    @Arg('kinds', () => [RoleKind], { nullable: true }) kinds?: RoleKind[],
-    @Arg('withKinds', () => [RoleKind], { nullable: true }) withKinds?: RoleKind[],
-    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('kinds', () => [RoleKind], { nullable: true, description: "Only this person's roles of these kinds count; every kind when not given." }) kinds?: RoleKind[],
+    @Arg('withKinds', () => [RoleKind], { nullable: true, description: "Only the other person's roles of these kinds count; every kind when not given." }) withKinds?: RoleKind[],
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
   ): Promise<Collaboration[]> {
     return loaders.collaborators.load({ personId: person.id, kinds: kinds ?? null, withKinds: withKinds ?? null, first: first ?? null });
   }
@@ -82,7 +82,7 @@ export class PersonResolver {
 
 @Resolver(() => Collaboration)
 export class CollaborationResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'The other person.' })
   person(@Root() collaboration: Collaboration, @Ctx() { loaders }: Context): Promise<Person | null> {
     return loaders.personById.load(collaboration.personId);
   }
@@ -95,12 +95,12 @@ export class CollaborationResolver {
 
 @Resolver(() => PersonFranchise)
 export class PersonFranchiseResolver {
-  @FieldResolver(() => Franchise)
+  @FieldResolver(() => Franchise, { description: 'The franchise.' })
   franchise(@Root() worked: PersonFranchise, @Ctx() { loaders }: Context): Promise<Franchise | null> {
     return loaders.franchiseById.load(worked.franchiseId);
   }
 
-  @FieldResolver(() => [Film])
+  @FieldResolver(() => [Film], { description: 'The films of the franchise they worked on, in release order.' })
   films(@Root() worked: PersonFranchise, @Ctx() { loaders }: Context): Promise<Film[]> {
     return loaders.entities<Film>('Film', worked.filmIds);
   }

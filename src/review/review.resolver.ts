@@ -5,7 +5,7 @@ import { Review } from './review.type';
 
 @Resolver(() => Review)
 export class ReviewResolver {
-  @FieldResolver(() => Film)
+  @FieldResolver(() => Film, { description: 'The film reviewed.' })
   film(@Root() review: Review, @Ctx() { loaders }: Context): Promise<Film | null> {
     return loaders.filmById.load(review.filmId);
   }

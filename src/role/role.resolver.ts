@@ -7,12 +7,12 @@ import { Role } from './role.type';
 
 @Resolver(() => Role)
 export class RoleResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'Whose credit it is.' })
   person(@Root() role: Role, @Ctx() { loaders }: Context): Person | Promise<Person | null> {
     return role.person ?? loaders.personById.load(role.personId);
   }
 
-  @FieldResolver(() => Film)
+  @FieldResolver(() => Film, { description: 'The film it is a credit on.' })
   film(@Root() role: Role, @Ctx() { loaders }: Context): Film | Promise<Film | null> {
     return role.film ?? loaders.filmById.load(role.filmId);
   }

@@ -12,14 +12,28 @@ export type RoleKind = RoleKindName;
 registerEnumType(RoleKind, {
   name: 'RoleKind',
   description: 'What a person did on a film. IMDb principal categories map onto these (actor and actress: ACTOR).',
+  valuesConfig: {
+    ACTOR: { description: 'Played a part (actor or actress).' },
+    DIRECTOR: { description: 'Directed the film.' },
+    WRITER: { description: 'Wrote it: the screenplay, the story, the characters it is based on.' },
+    PRODUCER: { description: 'Produced it, as producer, executive producer or the like (`job` says which).' },
+    CINEMATOGRAPHER: { description: 'Director of photography.' },
+    COMPOSER: { description: 'Wrote the score.' },
+    EDITOR: { description: 'Edited the film.' },
+    PRODUCTION_DESIGNER: { description: 'Designed its sets and look.' },
+    CASTING_DIRECTOR: { description: 'Cast it.' },
+    STUNTS: { description: 'Stunt work: a double, a coordinator.' },
+    SELF: { description: 'Appears as themselves (a documentary, a cameo).' },
+    CREW: { description: 'Any other work on the film; `job` says what.' },
+  },
 });
 
 @ObjectType({ implements: Node, description: "A credit: one person's part in one film. A node of its own in the graph." })
 export class Role implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque and stable for the credit's life; node(id:) resolves it." })
   id!: string;
 
-  @Field(() => RoleKind)
+  @Field(() => RoleKind, { description: 'What the person did on the film.' })
   kind!: RoleKind;
 
   @Field(() => String, { nullable: true, description: "The credit as worded, e.g. 'screenplay', 'executive producer', 'stunt double'." })
@@ -28,7 +42,7 @@ export class Role implements Node {
   @Field(() => [String], { description: 'Character names as credited (ACTOR and SELF roles).' })
   characters!: string[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Its place in the cast list (1 first); null for crew and unbilled cast.' })
   billingOrder!: number | null;
 
   @Field({ description: 'False for uncredited work.' })

@@ -46,6 +46,11 @@ export function buildReelgraphSchema(): GraphQLSchema {
     // Nullable by default would widen the contract's non-null fields; each field says what it is.
     nullableByDefault: false,
   });
+  // type-graphql makes the root type itself; its description is set here, where the schema is made.
+  const query = cached.getQueryType();
+  if (query && !query.description) {
+    query.description = 'Films, people, their credits, franchises, characters, genres and reviews, and the questions that need the links between them.';
+  }
   return cached;
 }
 

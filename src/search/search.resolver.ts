@@ -17,9 +17,9 @@ export class SearchResolver {
   async search(
     @Ctx() { db, loaders }: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('query', () => String) query: string,
-    @Arg('types', () => [SearchType], { nullable: true }) types?: SearchType[],
-    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('query', () => String, { description: 'What a person typed, up to 200 characters; the last word also matches as a prefix.' }) query: string,
+    @Arg('types', () => [SearchType], { nullable: true, description: 'Only hits of these kinds; every kind when not given.' }) types?: SearchType[],
+    @Arg('first', () => Int, { nullable: true, description: 'How many hits: 0 to 100; 10 when not given.' }) first?: number,
   ): Promise<SearchHit[]> {
     const limit = listLimit(first, 10);
     if (query.length > 200) throw badInput(`query is ${query.length} characters long; at most 200 are searched`, 'query');

@@ -8,11 +8,21 @@ export enum SearchType {
   CHARACTER = 'CHARACTER',
   GENRE = 'GENRE',
 }
-registerEnumType(SearchType, { name: 'SearchType' });
+registerEnumType(SearchType, {
+  name: 'SearchType',
+  description: 'The kinds of entity search finds.',
+  valuesConfig: {
+    FILM: { description: 'Films, by title or alternative title.' },
+    PERSON: { description: 'People, by name.' },
+    FRANCHISE: { description: 'Franchises, by name.' },
+    CHARACTER: { description: 'Recurring characters, by name.' },
+    GENRE: { description: 'Genres, by name.' },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: 'One search result.' })
 export class SearchHit {
-  @Field(() => Node)
+  @Field(() => Node, { description: 'The film, person, franchise, character or genre found.' })
   entity!: { id: string };
 
   @Field(() => Float, { description: 'Relevance; higher is better. Hits come best first.' })

@@ -47,3 +47,27 @@ if (!haveContract) {
     console.warn(`Contract check skipped: ${CHECK} not found (CI always has ../shared).`);
   });
 }
+
+describe('the schema as GraphiQL and code generators show it', () => {
+  it('describes every type, field, argument, enum value and input field (graphql-schema-linter)', () => {
+    const linter = path.join(PROJECT_ROOT, 'node_modules', 'graphql-schema-linter', 'lib', 'cli.js');
+    const rules = [
+      'types-have-descriptions',
+      'fields-have-descriptions',
+      'arguments-have-descriptions',
+      'enum-values-have-descriptions',
+      'input-object-values-have-descriptions',
+      'descriptions-are-capitalized',
+    ];
+    const out = execFileSync(process.execPath, [linter, '--rules', rules.join(','), '--format', 'json', path.join(PROJECT_ROOT, 'schema', 'schema.graphql')], {
+      encoding: 'utf8',
+    });
+    const errors = (JSON.parse(out).errors as { message: string }[]).map((error) => error.message);
+    expect(errors).toEqual([]);
+  });
+
+  it('says how a Date is written (@specifiedBy), so code generators can type it', () => {
+    const sdl = fs.readFileSync(path.join(PROJECT_ROOT, 'schema', 'schema.graphql'), 'utf8');
+    expect(sdl).toMatch(/scalar Date @specifiedBy\(url: "https:\/\/www\.rfc-editor\.org\/rfc\/rfc3339#section-5\.6"\)/);
+  });
+});
