@@ -19,7 +19,7 @@ const USAGE = `npm run bench:soak -- [options]
 
   --films N        films in the generated graph (default 10000)
   --minutes M      length of the measured run (default 5)
-  --warmup S       seconds of load before the run, after which RSS is the baseline (default 30)
+  --warmup S       seconds of load before the run, after which RSS is the baseline (default 60)
   --connections C  concurrent connections (default 32)
   --bad SHARE      share of bad requests, 0 to 1 (default 0.1)
   --data-dir DIR   keep the local Neo4j's data here and reuse a graph already loaded there
@@ -38,7 +38,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { films: 10_000, minutes: 5, warmup: 30, connections: 32, bad: 0.1 };
+  const options: Options = { films: 10_000, minutes: 5, warmup: 60, connections: 32, bad: 0.1 };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     const n = Number(value);
@@ -222,6 +222,8 @@ async function main(): Promise<void> {
       rssAtEndMb: Math.round(rssAtEnd),
       rssPeakMb: Math.round(Math.max(rssAtEnd, ...samples)),
       rssGrowth: Math.round(growth * 1000) / 10,
+      /** The server's RSS every 10 s of the run, in MiB: a leak climbs, a settled heap saws up and down. */
+      rssSamplesMb: samples.map((mb) => Math.round(mb)),
       byKind: Object.fromEntries(kinds.map(([kind, entry]) => [kind, entry])),
     };
     const out = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -246,7 +248,7 @@ async function main(): Promise<void> {
       '',
     ];
     fs.writeFileSync(path.join(out, 'soak.md'), lines.join('\n'));
-    for (const line of lines.slice(2, 7)) if (line) log(line);
+    for (const line of lines.slice(2, 8)) if (line) log(line);
     for (const [kind, entry] of kinds) if (entry.example) log(`  unexpected ${kind}: ${entry.example}`);
     log(`Wrote bench/results/soak.json and soak.md`);
   } finally {

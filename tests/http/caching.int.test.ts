@@ -61,3 +61,21 @@ it('never caches an answer that holds errors', async () => {
   expect(response.headers.get('etag')).toBeNull();
   expect(response.headers.get('cache-control')).toBe('no-store');
 });
+
+it('caches persisted queries sent by GET the same way', async () => {
+  const { createHash } = await import('node:crypto');
+  const query = '{ film(slug: "ballerina-2025") { title } }';
+  const sha256Hash = createHash('sha256').update(query).digest('hex');
+  const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }));
+  const url = `${api.app.url}?extensions=${extensions}`;
+  const headers = { 'apollo-require-preflight': 'true' };
+  // The first GET by hash alone is unknown; the client then registers the query, as Apollo's link does.
+  expect(((await (await fetch(url, { headers })).json()) as any).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  await fetch(`${url}&query=${encodeURIComponent(query)}`, { headers });
+  const byHash = await fetch(url, { headers });
+  expect(byHash.status).toBe(200);
+  expect(((await byHash.json()) as any).data.film.title).toBe('Ballerina');
+  const etag = byHash.headers.get('etag')!;
+  expect(etag).toBeTruthy();
+  expect((await fetch(url, { headers: { ...headers, 'if-none-match': etag } })).status).toBe(304);
+});
