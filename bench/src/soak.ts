@@ -241,6 +241,7 @@ async function main(): Promise<void> {
       `- Server RSS: ${figures.rssAfterWarmUpMb} MiB after warm-up, ${figures.rssAtEndMb} MiB at the end (${
         figures.rssGrowth >= 0 ? '+' : ''
       }${figures.rssGrowth}%), peak ${figures.rssPeakMb} MiB`,
+      `- RSS every 10 s (MiB): ${figures.rssSamplesMb.join(' ')}`,
       '',
       '| request | answers | unexpected |',
       '| --- | ---: | ---: |',
