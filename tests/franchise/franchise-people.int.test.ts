@@ -1,10 +1,7 @@
-import { ErrorCode } from '../../src/common/errors';
 import { Database } from '../../src/db/database';
 import { FranchisePeopleArgs, franchisePeopleKey, franchisePeopleService } from '../../src/franchise/franchise-people.service';
-import { relatedFilmService } from '../../src/film/related.service';
-import { collaboratorService } from '../../src/person/collaborators.service';
 import { personFranchiseService } from '../../src/person/person-franchises.service';
-import { resetToSeed, testDatabase } from '../support/neo4j';
+import { countStatements, resetToSeed, testDatabase } from '../support/neo4j';
 import { SeedIds, seedIds } from '../support/seed-ids';
 
 let db: Database;
@@ -34,12 +31,7 @@ const JOHN_WICK_FILMS = [
   'Film:ballerina-2025',
 ];
 
-/** How many statements a call sends: batching keeps it at one however many keys. */
-async function statements<T>(work: () => Promise<T>): Promise<{ result: T; count: number }> {
-  const before = db.statementCount;
-  const result = await work();
-  return { result, count: db.statementCount - before };
-}
+const statements = <T>(work: () => Promise<T>) => countStatements(db, work);
 
 describe('franchises and their people', () => {
   it("lists Len Wiseman's franchises with his role in each, most films first", async () => {

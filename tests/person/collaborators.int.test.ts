@@ -1,10 +1,7 @@
 import { ErrorCode } from '../../src/common/errors';
 import { Database } from '../../src/db/database';
-import { FranchisePeopleArgs, franchisePeopleKey, franchisePeopleService } from '../../src/franchise/franchise-people.service';
-import { relatedFilmService } from '../../src/film/related.service';
 import { collaboratorService } from '../../src/person/collaborators.service';
-import { personFranchiseService } from '../../src/person/person-franchises.service';
-import { resetToSeed, testDatabase } from '../support/neo4j';
+import { countStatements, resetToSeed, testDatabase } from '../support/neo4j';
 import { SeedIds, seedIds } from '../support/seed-ids';
 
 let db: Database;
@@ -16,30 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** Franchise.people's key for these arguments, as the resolver builds it. */
-function peopleOf(franchiseId: string, args: FranchisePeopleArgs) {
-  const key = franchisePeopleKey(franchiseId, args, null);
-  if (key instanceof Error) throw key;
-  return key;
-}
-
 const person = (slug: string) => seed.id('Person', slug);
-const franchise = (slug: string) => seed.id('Franchise', slug);
 const name = (id: string) => seed.name(id);
-const JOHN_WICK_FILMS = [
-  'Film:john-wick-2014',
-  'Film:john-wick-chapter-2-2017',
-  'Film:john-wick-chapter-3-parabellum-2019',
-  'Film:john-wick-chapter-4-2023',
-  'Film:ballerina-2025',
-];
 
-/** How many statements a call sends: batching keeps it at one however many keys. */
-async function statements<T>(work: () => Promise<T>): Promise<{ result: T; count: number }> {
-  const before = db.statementCount;
-  const result = await work();
-  return { result, count: db.statementCount - before };
-}
+const statements = <T>(work: () => Promise<T>) => countStatements(db, work);
 
 describe('collaborators', () => {
   // Keanu Reeves: John Wick 1–4, Ballerina, The Matrix. Chad Stahelski worked on all six

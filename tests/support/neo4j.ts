@@ -23,3 +23,10 @@ export async function resetToSeed(db: Database): Promise<void> {
   await wipe(db);
   await loadSeed(db);
 }
+
+/** What a call returns and how many statements it sent: batching keeps the count flat however many keys. */
+export async function countStatements<T>(db: Database, work: () => Promise<T>): Promise<{ result: T; count: number }> {
+  const before = db.statementCount;
+  const result = await work();
+  return { result, count: db.statementCount - before };
+}
