@@ -1,18 +1,13 @@
 import { dataOf, startTestApi, TestApi } from '../support/api';
 import { resetToSeed } from '../support/neo4j';
 
-/** What a frontend shows: a franchise page, search boxes, filtered and paged film lists, node ids. */
+/** Film lists as a frontend pages them: filters, orders, and every page visited exactly once. */
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
   await resetToSeed(api.db);
 });
 afterAll(() => api.close());
-
-const FRANCHISE = `query ($order: FranchiseOrder) { franchise(slug: "john-wick") {
-  name parent { name } characters { name }
-  entries(order: $order) { kind releaseOrder chronologicalOrder film { title } franchise { slug } }
-} }`;
 
 describe('film lists', () => {
   const FILMS = `query ($filter: FilmFilter, $orderBy: FilmOrder, $first: Int, $after: String) {

@@ -1,7 +1,7 @@
 import { dataOf, startTestApi, TestApi } from '../support/api';
 import { resetToSeed } from '../support/neo4j';
 
-/** What a frontend shows: a franchise page, search boxes, filtered and paged film lists, node ids. */
+/** A franchise page as a frontend shows it: its films in release and story order, nesting, characters. */
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();

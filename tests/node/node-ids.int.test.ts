@@ -1,18 +1,13 @@
 import { dataOf, startTestApi, TestApi } from '../support/api';
 import { resetToSeed } from '../support/neo4j';
 
-/** What a frontend shows: a franchise page, search boxes, filtered and paged film lists, node ids. */
+/** node(id:) and nodes(ids:) as a frontend uses them: every kind of entity round-trips by its id. */
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
   await resetToSeed(api.db);
 });
 afterAll(() => api.close());
-
-const FRANCHISE = `query ($order: FranchiseOrder) { franchise(slug: "john-wick") {
-  name parent { name } characters { name }
-  entries(order: $order) { kind releaseOrder chronologicalOrder film { title } franchise { slug } }
-} }`;
 
 describe('node ids', () => {
   it('round-trips every kind of entity through node(id:) and nodes(ids:)', async () => {

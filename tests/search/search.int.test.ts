@@ -1,18 +1,13 @@
 import { dataOf, startTestApi, TestApi } from '../support/api';
 import { resetToSeed } from '../support/neo4j';
 
-/** What a frontend shows: a franchise page, search boxes, filtered and paged film lists, node ids. */
+/** The search box: diacritics, alternative titles, ranking, types, and query syntax read as words. */
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
   await resetToSeed(api.db);
 });
 afterAll(() => api.close());
-
-const FRANCHISE = `query ($order: FranchiseOrder) { franchise(slug: "john-wick") {
-  name parent { name } characters { name }
-  entries(order: $order) { kind releaseOrder chronologicalOrder film { title } franchise { slug } }
-} }`;
 
 describe('search', () => {
   const SEARCH = `query ($q: String!, $types: [SearchType!], $first: Int) {
