@@ -29,3 +29,12 @@ CREATE CONSTRAINT review_key IF NOT EXISTS FOR (n:Review) REQUIRE n.key IS UNIQU
 
 // The one GraphState node (see src/model/graph.ts): MERGE on its key must never make two.
 CREATE CONSTRAINT graph_state_key IF NOT EXISTS FOR (n:GraphState) REQUIRE n.key IS UNIQUE;
+
+// The change feed (src/writes/change-log.ts): one entry per sequence number, read by entity too.
+CREATE CONSTRAINT change_sequence IF NOT EXISTS FOR (n:Change) REQUIRE n.sequence IS UNIQUE;
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
+CREATE RANGE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entityId, n.sequence);
+// Old slugs and merged-away ids keep resolving (src/writes/redirects.ts).
+CREATE CONSTRAINT slug_redirect IF NOT EXISTS FOR (n:SlugRedirect) REQUIRE (n.label, n.slug) IS UNIQUE;
+CREATE CONSTRAINT id_redirect IF NOT EXISTS FOR (n:IdRedirect) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.key IS UNIQUE;

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Audited } from './audited.type';
 import { Node } from './node.type';
 
 /**
@@ -6,7 +7,7 @@ import { Node } from './node.type';
  * type of the schema (nothing returns it, so it is not emitted); each subclass inherits these fields.
  */
 @ObjectType()
-export abstract class NamedNode implements Node {
+export abstract class NamedNode extends Audited implements Node {
   @Field(() => ID, { description: 'Opaque and stable for the entity\'s life; node(id:) resolves it.' })
   id!: string;
 

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Audited } from '../common/audited.type';
 import { ConnectionType } from '../common/connection.type';
 import { DateScalar } from '../common/date.scalar';
 import { Node } from '../common/node.type';
@@ -6,7 +7,7 @@ import type { ReviewPage } from '../review/review.service';
 import type { Role } from '../role/role.type';
 
 @ObjectType({ implements: Node, description: 'A feature film or a TV film, with its credits, franchises, genres and reviews.' })
-export class Film implements Node {
+export class Film extends Audited implements Node {
   @Field(() => ID, { description: "Opaque and stable for the film's life; node(id:) resolves it." })
   id!: string;
 

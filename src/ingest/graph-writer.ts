@@ -6,6 +6,7 @@ import { storedName } from '../model/named';
 import { storedPerson } from '../model/person';
 import { roleKey } from '../model/role';
 import { filmSlugBase, nameSlugBase, nextFreeSlug } from '../model/slug';
+import { takenSlugs } from '../writes/slugs';
 import {
   CharacterRecord,
   FilmRecord,
@@ -338,30 +339,6 @@ export class GraphWriter {
       return { record, ...resolved };
     });
   }
-}
-
-/**
- * The slugs of `label` already in use that nextFreeSlug must avoid for these bases: each base
- * itself and its numbered forms (base-2, base-3, …). Only those are fetched, so a short base such
- * as "j" does not pull every slug that merely starts with it. Shared with the IMDb importer.
- */
-export async function takenSlugs(tx: Tx, label: Label, bases: Iterable<string>): Promise<Set<string>> {
-  const distinct = [...new Set(bases)];
-  const taken = new Set<string>();
-  if (distinct.length === 0) return taken;
-  const rows = await tx.run<{ slug: string }>(
-    `UNWIND $bases AS base
-     CALL (base) {
-       MATCH (n:${label} {slug: base}) RETURN n.slug AS slug
-       UNION
-       MATCH (n:${label}) WHERE n.slug STARTS WITH base + '-' AND substring(n.slug, size(base) + 1) =~ '[0-9]+'
-       RETURN n.slug AS slug
-     }
-     RETURN DISTINCT slug`,
-    { bases: distinct },
-  );
-  rows.forEach((row) => taken.add(row.slug));
-  return taken;
 }
 
 function yearOf(film: FilmRecord): number | null {

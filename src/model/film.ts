@@ -1,4 +1,4 @@
-import { EntityProperties, projectionOf, Reading } from './projection';
+import { AUDIT_ENTRIES, AUDIT_READS, EntityProperties, projectionOf, Reading } from './projection';
 import { fold } from './slug';
 
 /**
@@ -92,6 +92,8 @@ export const FILM_PROPERTIES: EntityProperties = {
     ratingValues: '.ratingValues',
     ratingScales: '.ratingScales',
     ratingVotes: '.ratingVotes',
+
+    ...AUDIT_ENTRIES,
   },
   reads: {
     __typename: [],
@@ -117,6 +119,9 @@ export const FILM_PROPERTIES: EntityProperties = {
     reviewSummary: [],
     related: [],
     mentionedIn: [],
+
+    history: [],
+    ...AUDIT_READS,
   },
 };
 

@@ -13,10 +13,21 @@ export const LABELS = ['Film', 'Person', 'Role', 'Franchise', 'Character', 'Genr
 export type Label = (typeof LABELS)[number];
 
 /**
- * Nodes that are not entities: the one GraphState node holds the graph's stamp, a random token
- * every committed change replaces, which HTTP caching (ETags) follows.
+ * Nodes that are not entities, never returned as one and left out of counts and exports:
+ * - GraphState, the one node holding the graph's stamp (a random token every committed change
+ *   replaces, which HTTP caching follows) and the change feed's last sequence number;
+ * - Change, one entry of the change feed (see src/writes/change-log.ts);
+ * - SlugRedirect and IdRedirect, what an old slug or a merged-away id now names;
+ * - IdempotencyKey, what a create retried with the same key answers;
+ * - ApiKey, a credential (its secret's digest, never the secret).
  */
-export const META_LABELS = ['GraphState'] as const;
+export const META_LABELS = ['GraphState', 'Change', 'SlugRedirect', 'IdRedirect', 'IdempotencyKey', 'ApiKey'] as const;
+export type MetaLabel = (typeof META_LABELS)[number];
+
+/** Only entities: a WHERE condition on `variable` for counts that must ignore the meta nodes. */
+export function isEntity(variable: string): string {
+  return `(${LABELS.map((label) => `${variable}:${label}`).join(' OR ')})`;
+}
 
 /** Gives the graph a new stamp ($stamp): run after every change that commits. */
 export const STAMP_GRAPH = `MERGE (state:GraphState {key: 'graph'}) SET state.stamp = $stamp`;

@@ -1,3 +1,4 @@
+import { auditEntries } from './projection';
 import { fold } from './slug';
 
 /**
@@ -9,13 +10,13 @@ export function storedName(slug: string, name: string): { slug: string; name: st
 }
 
 export function franchiseProjection(name: string): string {
-  return `${name} {.id, .slug, .name, .description}`;
+  return `${name} {.id, .slug, .name, .description, ${auditEntries(name)}}`;
 }
 
 export function characterProjection(name: string): string {
-  return `${name} {.id, .slug, .name}`;
+  return `${name} {.id, .slug, .name, ${auditEntries(name)}}`;
 }
 
 export function genreProjection(name: string): string {
-  return `${name} {.id, .slug, .name}`;
+  return `${name} {.id, .slug, .name, ${auditEntries(name)}}`;
 }

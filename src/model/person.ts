@@ -1,4 +1,4 @@
-import { EntityProperties, projectionOf, Reading } from './projection';
+import { AUDIT_ENTRIES, AUDIT_READS, EntityProperties, projectionOf, Reading } from './projection';
 import { fold } from './slug';
 
 /**
@@ -43,6 +43,8 @@ export const PERSON_PROPERTIES: EntityProperties = {
     imdbId: '.imdbId',
     tmdbId: '.tmdbId',
     wikidataId: '.wikidataId',
+
+    ...AUDIT_ENTRIES,
   },
   reads: {
     __typename: [],
@@ -58,6 +60,9 @@ export const PERSON_PROPERTIES: EntityProperties = {
     collaborators: [],
     franchises: [],
     mentionedIn: [],
+
+    history: [],
+    ...AUDIT_READS,
   },
 };
 

@@ -40,3 +40,29 @@ export function projectionOf(shape: EntityProperties, variable: string, reading:
   const chosen = (reading === 'all' ? Object.keys(shape.entries) : reading).map((property) => shape.entries[property].replace(/%/g, variable));
   return `${variable} {${[...chosen, ...extra].join(', ')}}`;
 }
+
+/**
+ * What every entity records of its writes (see src/writes/versions.ts): its version (1 for one
+ * stored before versions were kept) and who made and last changed it, when.
+ */
+export const AUDIT_ENTRIES: Record<string, string> = {
+  version: 'version: coalesce(%.version, 1)',
+  createdAt: '.createdAt',
+  createdBy: '.createdBy',
+  updatedAt: '.updatedAt',
+  updatedBy: '.updatedBy',
+};
+export const AUDIT_READS: Record<string, readonly string[]> = {
+  version: ['version'],
+  createdAt: ['createdAt'],
+  createdBy: ['createdBy'],
+  updatedAt: ['updatedAt'],
+  updatedBy: ['updatedBy'],
+};
+
+/** The audit entries of `variable`, for projections written out by hand. */
+export function auditEntries(variable: string): string {
+  return Object.values(AUDIT_ENTRIES)
+    .map((entry) => entry.replace(/%/g, variable))
+    .join(', ');
+}

@@ -1,4 +1,4 @@
-import { EntityProperties, projectionOf, Reading } from './projection';
+import { AUDIT_ENTRIES, AUDIT_READS, EntityProperties, projectionOf, Reading } from './projection';
 
 /**
  * A review as stored: publication, author, url, publishedOn (a Neo4j date), rating on
@@ -24,6 +24,8 @@ export const REVIEW_PROPERTIES: EntityProperties = {
     ratingScale: '.ratingScale',
     headline: '.headline',
     body: '.body',
+
+    ...AUDIT_ENTRIES,
   },
   reads: {
     __typename: [],
@@ -40,6 +42,8 @@ export const REVIEW_PROPERTIES: EntityProperties = {
     // Resolved from the film id every projection carries, or through loaders keyed by the review's id.
     film: [],
     mentions: [],
+
+    ...AUDIT_READS,
   },
 };
 

@@ -1,3 +1,5 @@
+import { auditEntries } from './projection';
+
 /**
  * A role as stored: kind, job, characters (as credited), billingOrder, credited, and `key`
  * (person id | film id | kind: a person holds at most one role of a kind on a film).
@@ -10,5 +12,5 @@ export function roleKey(personId: string, filmId: string, kind: string): string 
 export function roleProjection(role: string, person: string, film: string, character: string): string {
   return `${role} {.id, .kind, .job, characters: coalesce(${role}.characters, []), .billingOrder,
     credited: coalesce(${role}.credited, true), personId: ${person}.id, filmId: ${film}.id,
-    characterId: ${character}.id, personName: ${person}.name}`;
+    characterId: ${character}.id, personName: ${person}.name, ${auditEntries(role)}}`;
 }

@@ -1,10 +1,11 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Audited } from '../common/audited.type';
 import { ConnectionType } from '../common/connection.type';
 import { DateScalar } from '../common/date.scalar';
 import { Node } from '../common/node.type';
 
 @ObjectType({ implements: Node, description: "A critic's review of a film." })
-export class Review implements Node {
+export class Review extends Audited implements Node {
   @Field(() => ID, { description: "Opaque and stable for the review's life; node(id:) resolves it." })
   id!: string;
 

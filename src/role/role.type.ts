@@ -2,6 +2,7 @@ import type { Character } from '../character/character.type';
 import type { Film } from '../film/film.type';
 import type { Person } from '../person/person.type';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Audited } from '../common/audited.type';
 import { ConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
 import { enumOf, ROLE_KINDS, RoleKindName } from '../model/roles';
@@ -29,7 +30,7 @@ registerEnumType(RoleKind, {
 });
 
 @ObjectType({ implements: Node, description: "A credit: one person's part in one film. A node of its own in the graph." })
-export class Role implements Node {
+export class Role extends Audited implements Node {
   @Field(() => ID, { description: "Opaque and stable for the credit's life; node(id:) resolves it." })
   id!: string;
 

@@ -1,5 +1,5 @@
 import { Database, Tx } from '../../db/database';
-import { takenSlugs } from '../../ingest/graph-writer';
+import { takenSlugs } from '../../writes/slugs';
 import { storedFilm } from '../../model/film';
 import { Label } from '../../model/graph';
 import { newId } from '../../model/ids';

@@ -1,0 +1,43 @@
+import { Label } from '../model/graph';
+import { reject } from './user-error';
+import { Write } from './write';
+
+/**
+ * Every entity has a `version` (1 when created) that every write raises by one, and records who
+ * made and last changed it: createdAt/createdBy, updatedAt/updatedBy.
+ */
+export function created(write: Write): Record<string, unknown> {
+  return { version: 1, createdAt: write.by.at, createdBy: write.by.actor, updatedAt: write.by.at, updatedBy: write.by.actor };
+}
+
+/**
+ * Takes the entity's write lock by raising its version, first thing in the transaction, and
+ * returns its stored properties as they were. Later readers wait for this transaction, so two
+ * writers never both see one version: with `expectedVersion` one of them wins and the other is
+ * STALE, and without it neither update is lost. Unknown ids are NOT_FOUND on `path`.
+ */
+export async function lockEntity(
+  write: Write,
+  label: Label,
+  id: string,
+  path: string,
+  expectedVersion?: number | null,
+): Promise<Record<string, any>> {
+  const [row] = await write.tx.run<{ before: Record<string, any> }>(
+    `MATCH (n:${label} {id: $id})
+     SET n.version = coalesce(n.version, 1) + 1, n.updatedAt = $at, n.updatedBy = $actor
+     RETURN n {.*, version: n.version - 1} AS before`,
+    { id, at: write.by.at, actor: write.by.actor },
+  );
+  if (!row) reject('NOT_FOUND', [path], `No ${label.toLowerCase()} has the id "${id}"`);
+  if (expectedVersion !== undefined && expectedVersion !== null && row.before.version !== expectedVersion) {
+    reject('STALE', ['expectedVersion'], `The ${label.toLowerCase()} is at version ${row.before.version}, not ${expectedVersion}: it changed since it was read; read it again and retry`);
+  }
+  return row.before;
+}
+
+/** Takes an entity's write lock without changing it (a film whose cast is renumbered); false when it is not there. */
+export async function lockOnly(write: Write, label: Label, id: string): Promise<boolean> {
+  const rows = await write.tx.run(`MATCH (n:${label} {id: $id}) SET n.locked = true REMOVE n.locked RETURN n.id AS id`, { id });
+  return rows.length > 0;
+}
