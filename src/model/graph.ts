@@ -14,9 +14,16 @@ export type Label = (typeof LABELS)[number];
 
 /**
  * Nodes that are not entities: the one GraphState node holds the graph's stamp, a random token
- * every committed change replaces, which HTTP caching (ETags) follows.
+ * every committed change replaces, which HTTP caching (ETags) follows; ApiKey nodes hold the
+ * digests of the API keys that may write (src/auth/api-keys.ts). Neither is exported, counted or
+ * reached from an entity.
  */
-export const META_LABELS = ['GraphState'] as const;
+export const META_LABELS = ['GraphState', 'ApiKey'] as const;
+
+/** A WHERE condition true for entity nodes only (`node` names the variable). */
+export function isEntityNode(node: string): string {
+  return `NOT (${META_LABELS.map((label) => `${node}:${label}`).join(' OR ')})`;
+}
 
 /** Gives the graph a new stamp ($stamp): run after every change that commits. */
 export const STAMP_GRAPH = `MERGE (state:GraphState {key: 'graph'}) SET state.stamp = $stamp`;

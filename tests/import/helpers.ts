@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { Database } from '../../src/db/database';
+import { isEntityNode } from '../../src/model/graph';
 import { ImdbImportOptions, importImdb } from '../../src/import/imdb/importer';
 import { FileReport, ImportReport } from '../../src/import/report';
 import { exportDocument } from '../../src/ingest/json-export';
@@ -25,7 +26,7 @@ export function fileReport(report: ImportReport, file: string): FileReport {
 }
 
 export async function nodeCounts(db: Database): Promise<Record<string, number>> {
-  const rows = await db.read<{ label: string; count: number }>('MATCH (n) WHERE NOT n:GraphState RETURN labels(n)[0] AS label, count(*) AS count');
+  const rows = await db.read<{ label: string; count: number }>(`MATCH (n) WHERE ${isEntityNode('n')} RETURN labels(n)[0] AS label, count(*) AS count`);
   return Object.fromEntries(rows.map((r) => [r.label, r.count]));
 }
 

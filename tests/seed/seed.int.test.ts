@@ -1,4 +1,5 @@
 import { Database } from '../../src/db/database';
+import { isEntityNode } from '../../src/model/graph';
 import { loadSeed } from '../../src/seed/seed';
 import { resetToSeed, testDatabase } from '../support/neo4j';
 
@@ -10,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 async function counts(): Promise<Record<string, number>> {
-  const rows = await db.read<{ label: string; count: number }>('MATCH (n) WHERE NOT n:GraphState RETURN labels(n)[0] AS label, count(*) AS count');
+  const rows = await db.read<{ label: string; count: number }>(`MATCH (n) WHERE ${isEntityNode('n')} RETURN labels(n)[0] AS label, count(*) AS count`);
   return Object.fromEntries(rows.map((r) => [r.label, r.count]));
 }
 
