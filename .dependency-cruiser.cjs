@@ -4,12 +4,12 @@
  *
  *   server, schema, seed, import      (top: start-up, HTTP, CLIs)
  *   ingest                            (the write path every import uses)
- *   film person role franchise character genre review search paths mentions node   (features)
+ *   film person role franchise character genre review search paths mentions node auth   (features)
  *   common                            (API helpers: pages, errors, look-ahead, batching)
  *   model                             (the stored model: labels, kinds, properties, ids, slugs)
  *   db                                (driver, sessions, transactions, database errors)
  */
-const FEATURES = '(film|person|role|franchise|character|genre|review|search|paths|mentions|node)';
+const FEATURES = '(film|person|role|franchise|character|genre|review|search|paths|mentions|node|auth)';
 
 module.exports = {
   forbidden: [
@@ -38,8 +38,22 @@ module.exports = {
       name: 'features-never-import-the-write-side',
       comment: 'Reads do not depend on writes: a feature folder never imports src/ingest, src/import or src/seed.',
       severity: 'error',
-      from: { path: `^src/${FEATURES}/` },
+      from: { path: `^src/${FEATURES}/`, pathNot: '^src/auth/keys-cli\\.ts$' },
       to: { path: '^src/(ingest|import|seed)/' },
+    },
+    {
+      name: 'the-keys-cli-shares-only-argument-parsing',
+      comment: 'src/auth/keys-cli.ts is a command like those of src/import: of the write side it uses only their argument helpers (src/import/args.ts).',
+      severity: 'error',
+      from: { path: '^src/auth/keys-cli\\.ts$' },
+      to: { path: '^src/(ingest|import|seed)/', pathNot: '^src/import/args\\.ts$' },
+    },
+    {
+      name: 'nothing-imports-the-keys-cli',
+      comment: 'src/auth/keys-cli.ts is a program (npm run keys); nothing imports it.',
+      severity: 'error',
+      from: {},
+      to: { path: '^src/auth/keys-cli\\.ts$' },
     },
     {
       name: 'features-see-the-server-as-types-only',

@@ -38,3 +38,6 @@ CREATE RANGE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entityId, n.
 CREATE CONSTRAINT slug_redirect IF NOT EXISTS FOR (n:SlugRedirect) REQUIRE (n.label, n.slug) IS UNIQUE;
 CREATE CONSTRAINT id_redirect IF NOT EXISTS FOR (n:IdRedirect) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.key IS UNIQUE;
+// API keys (src/auth/api-keys.ts): a key is found by the id its secret carries, and named once.
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.keyId IS UNIQUE;
+CREATE CONSTRAINT api_key_name IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.name IS UNIQUE;

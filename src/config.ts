@@ -23,7 +23,32 @@ export interface Config {
   queryTimeoutMs: number;
   /** The HTTP edge: limits, CORS, rate limits, caching, logs (see HttpConfig). */
   http: HttpConfig;
+  /** Who may read and write: public reads, and how JWTs are checked (see AuthConfig). */
+  auth: AuthConfig;
 }
+
+/** How requests prove who they are (API keys need no settings: they live in the graph). */
+export interface AuthConfig {
+  /** Whether requests without credentials may read; false asks every request for valid credentials. */
+  publicRead: boolean;
+  /** HS256 secret JWTs are signed with (JWT_SECRET). */
+  jwtSecret?: string;
+  /** A JSON Web Key Set file holding the identity provider's public keys (JWT_JWKS_FILE). */
+  jwtJwksFile?: string;
+  /** When set, a JWT's `iss` and `aud` must be these. */
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  /** The claim holding the role (reader, editor, admin; a string or a list). */
+  jwtRoleClaim: string;
+  /** The claim naming who the token belongs to. */
+  jwtNameClaim: string;
+}
+
+export const DEFAULT_AUTH: AuthConfig = {
+  publicRead: true,
+  jwtRoleClaim: 'role',
+  jwtNameClaim: 'sub',
+};
 
 /** How the HTTP edge treats clients; every field has a default (DEFAULT_HTTP). */
 export interface HttpConfig {
@@ -107,6 +132,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: intFromEnv(env, 'MAX_QUERY_COST', 50_000, 1),
     queryTimeoutMs: intFromEnv(env, 'QUERY_TIMEOUT_MS', 10_000, 1),
     http: httpConfig(env),
+    auth: authConfig(env),
+  };
+}
+
+function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  const publicRead = (env.REELGRAPH_PUBLIC_READ ?? '').trim().toLowerCase();
+  if (!['', 'true', 'false'].includes(publicRead)) {
+    throw new Error(`REELGRAPH_PUBLIC_READ must be true or false; got "${env.REELGRAPH_PUBLIC_READ}"`);
+  }
+  const jwtSecret = env.JWT_SECRET || undefined;
+  const jwtJwksFile = env.JWT_JWKS_FILE ? path.resolve(env.JWT_JWKS_FILE) : undefined;
+  if (jwtSecret && jwtJwksFile) throw new Error('Set JWT_SECRET or JWT_JWKS_FILE, not both: a JWT is checked against one of them');
+  // HS256 wants a key at least as long as its hash (RFC 7518, 3.2); a short one is guessable offline.
+  if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) throw new Error('JWT_SECRET must be at least 32 bytes long (HS256)');
+  if (jwtJwksFile && !fs.existsSync(jwtJwksFile)) throw new Error(`JWT_JWKS_FILE names no file: ${jwtJwksFile}`);
+  return {
+    publicRead: publicRead !== 'false',
+    jwtSecret,
+    jwtJwksFile,
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
+    jwtRoleClaim: env.JWT_ROLE_CLAIM?.trim() || DEFAULT_AUTH.jwtRoleClaim,
+    jwtNameClaim: env.JWT_NAME_CLAIM?.trim() || DEFAULT_AUTH.jwtNameClaim,
   };
 }
 

@@ -20,6 +20,10 @@ export const ErrorCode = {
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   /** The database cannot be reached. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The request has no credentials where they are needed, or bad ones (an unknown or revoked key, a bad or expired JWT). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The credentials are good but their role may not do this; the message names the role needed. */
+  FORBIDDEN: 'FORBIDDEN',
   /** A write clashed with stored data (a uniqueness constraint). */
   CONFLICT: 'CONFLICT',
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
@@ -36,6 +40,19 @@ export class ReelgraphError extends GraphQLError {
 
 export function badInput(message: string, argument?: string): ReelgraphError {
   return new ReelgraphError(ErrorCode.BAD_USER_INPUT, message, argument ? { argument } : {});
+}
+
+/**
+ * Missing or bad credentials. The status (401) is for application/graphql-response+json clients;
+ * app.ts answers application/json ones 200, as for any request error, and adds WWW-Authenticate.
+ */
+export function unauthenticated(message: string): ReelgraphError {
+  return new ReelgraphError(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
+}
+
+/** Good credentials whose role is too low: 403 to application/graphql-response+json clients. */
+export function forbidden(message: string, needed: string, role: string): ReelgraphError {
+  return new ReelgraphError(ErrorCode.FORBIDDEN, message, { neededRole: needed, role, http: { status: 403 } });
 }
 
 const CODE_OF_KIND: Record<DatabaseErrorKind, ErrorCode> = {

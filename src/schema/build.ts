@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { ViewerResolver } from '../auth/viewer.resolver';
 import { CharacterResolver } from '../character/character.resolver';
 import { CONNECTION_RESOLVERS } from '../common/connection.type';
 import { FilmResolver, RelatedReasonResolver } from '../film/film.resolver';
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   SearchResolver,
   PathResolver,
   PathStepResolver,
+  ViewerResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

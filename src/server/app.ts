@@ -6,7 +6,12 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLFormattedError } from 'graphql';
-import { Config, DEFAULT_HTTP, HttpConfig } from '../config';
+import { ApiKeyStore } from '../auth/api-keys';
+import { Authenticator } from '../auth/authenticator';
+import { JwtVerifier } from '../auth/jwt';
+import { credentialsPlugin } from '../auth/plugin';
+import type { Viewer } from '../auth/viewer';
+import { AuthConfig, Config, DEFAULT_AUTH, DEFAULT_HTTP, HttpConfig } from '../config';
 import { codeOfDatabaseError, ErrorCode } from '../common/errors';
 import { Database } from '../db/database';
 import { buildReelgraphSchema } from '../schema/build';
@@ -44,7 +49,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export type AppConfig = Pick<Config, 'port' | 'production' | 'maxQueryDepth' | 'maxQueryCost'> & { http?: Partial<HttpConfig> };
+export type AppConfig = Pick<Config, 'port' | 'production' | 'maxQueryDepth' | 'maxQueryCost'> & { http?: Partial<HttpConfig>; auth?: Partial<AuthConfig> };
 
 export interface AppOptions {
   /** Where request logs go; by default pino on stdout at the configured level. */
@@ -106,6 +111,9 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
   const metrics = new Metrics(db);
   const stamp = new GraphStamp(db);
   const rates = new RateLimiter(edge.rateLimitPerMinute);
+  const access: AuthConfig = { ...DEFAULT_AUTH, ...config.auth };
+  // Made once: a JWKS file is read and its keys imported at start-up, and a bad one stops it.
+  const jwt = JwtVerifier.fromConfig(access);
   const server = http.createServer({ headersTimeout: edge.headersTimeoutMs, requestTimeout: edge.requestTimeoutMs });
   const apollo = new ApolloServer<Context>({
     schema: buildReelgraphSchema(),
@@ -128,6 +136,7 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
         { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost, maxAliases: edge.maxQueryAliases, maxDirectives: edge.maxQueryDirectives },
         rates,
       ),
+      credentialsPlugin({ publicRead: access.publicRead }),
     ],
   });
   await apollo.start();
@@ -170,6 +179,10 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
     }
 
     const requestDb = db.until(Date.now() + edge.requestDeadlineMs);
+    // Once per request at most, and only when asked: a public read without credentials reads no key.
+    const authenticator = new Authenticator(new ApiKeyStore(requestDb), jwt);
+    let viewer: Promise<Viewer> | undefined;
+    const viewerOf = () => (viewer ??= authenticator.authenticate(req.headers.authorization));
     let operation: string | undefined;
     let parsed: unknown;
     let variables: unknown;
@@ -232,7 +245,8 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
       } catch {
         // Without the stamp there is no ETag; the request runs and says what is wrong.
       }
-      if (etag && matchesEtag(req.headers['if-none-match'], etag)) {
+      // A 304 answers without running anything, so it is given only to those the query would answer.
+      if (etag && matchesEtag(req.headers['if-none-match'], etag) && (await mayRead(viewerOf))) {
         res.writeHead(304, { etag, 'cache-control': cacheControlOf(edge.cacheControl, exchange.authenticated), vary: 'accept' }).end();
         return;
       }
@@ -244,7 +258,7 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
     }
     const execution = apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body: parsed },
-      context: async () => ({ db: requestDb, loaders: createLoaders(requestDb), exchange }),
+      context: async () => ({ db: requestDb, loaders: createLoaders(requestDb), exchange, viewer: viewerOf }),
     });
     const response = await withinDeadline(execution, edge.requestDeadlineMs + DEADLINE_GRACE_MS);
     if (response === 'late') {
@@ -260,6 +274,7 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
     // The same URL answers browsers with GraphiQL, so caches must keep the two apart.
     res.setHeader('vary', 'accept');
     res.statusCode = statusOf(response.status ?? 200, response.headers.get('content-type') ?? '', exchange);
+    if (res.statusCode === 401) res.setHeader('www-authenticate', exchange.authenticated ? 'Bearer realm="reelgraph", error="invalid_token"' : 'Bearer realm="reelgraph"');
     if (req.method === 'GET' && etag && res.statusCode === 200 && exchange.errorCodes.length === 0) {
       res.setHeader('etag', etag);
       res.setHeader('cache-control', cacheControlOf(edge.cacheControl, exchange.authenticated));
@@ -271,6 +286,14 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
     } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
+    }
+  }
+
+  async function mayRead(viewerOf: () => Promise<Viewer>): Promise<boolean> {
+    try {
+      return access.publicRead || (await viewerOf()).via !== 'anonymous';
+    } catch {
+      return false;
     }
   }
 
@@ -293,12 +316,15 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
  * The status of a GraphQL answer, by the GraphQL-over-HTTP spec: Apollo answers a bad request
  * 400 whatever the client accepts, and a database outage 200; `application/json` clients get 200
  * for a well-formed request that failed (they read `errors`), `application/graphql-response+json`
- * ones get 503 when Neo4j is down and nothing could be answered.
+ * ones get 503 when Neo4j is down and nothing could be answered. Credentials' errors carry 401
+ * (UNAUTHENTICATED) and 403 (FORBIDDEN): kept for graphql-response+json clients unless part of
+ * the answer holds data, 200 for application/json ones.
  */
-function statusOf(status: number, contentType: string, exchange: Exchange): number {
+export function statusOf(status: number, contentType: string, exchange: Pick<Exchange, 'errorCodes' | 'hasData'>): number {
   const legacy = contentType.startsWith('application/json');
   const codes = exchange.errorCodes;
   if (legacy && status === 400 && codes.length > 0 && codes.every((code) => REQUEST_ERRORS.has(code))) return 200;
+  if ((status === 401 || status === 403) && (legacy || exchange.hasData)) return 200;
   if (!legacy && status === 200 && !exchange.hasData && codes.includes(ErrorCode.SERVICE_UNAVAILABLE)) return 503;
   return status;
 }

@@ -9,6 +9,7 @@ import { labelOfId } from '../model/ids';
 import { personLoaders } from '../person/person.loaders';
 import { reviewLoaders } from '../review/review.loaders';
 import { roleLoaders } from '../role/role.loaders';
+import type { Viewer } from '../auth/viewer';
 import type { RateVerdict } from './rate-limit';
 
 const GROUPS = [filmLoaders, personLoaders, roleLoaders, genreLoaders, franchiseLoaders, characterLoaders, reviewLoaders, mentionLoaders];
@@ -96,4 +97,10 @@ export interface Context {
   db: Database;
   loaders: Loaders;
   exchange: Exchange;
+  /**
+   * Who the request is, by its Authorization header: checked when first asked for, at most once
+   * per request (an API key is one indexed read). Rejects with UNAUTHENTICATED for bad
+   * credentials; mutations go through requireRole (auth/guard.ts) instead of calling it.
+   */
+  viewer(): Promise<Viewer>;
 }

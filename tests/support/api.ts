@@ -19,7 +19,7 @@ export const TEST_APP_CONFIG: AppConfig = { port: 0, production: false, maxQuery
 
 /** The API as users run it, over HTTP on a free loopback port, on the suite's Neo4j. */
 export async function startTestApi(config: Partial<AppConfig> = {}, db: Database = testDatabase()): Promise<TestApi> {
-  const app = await startApp(db, { ...TEST_APP_CONFIG, ...config, http: { ...TEST_APP_CONFIG.http, ...config.http } }, '127.0.0.1');
+  const app = await startApp(db, { ...TEST_APP_CONFIG, ...config, http: { ...TEST_APP_CONFIG.http, ...config.http }, auth: { ...TEST_APP_CONFIG.auth, ...config.auth } }, '127.0.0.1');
   return {
     db,
     app,
