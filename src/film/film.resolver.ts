@@ -18,6 +18,7 @@ import { Review, ReviewConnection, ReviewSummary } from '../review/review.type';
 import { Role, RoleConnection, RoleKind } from '../role/role.type';
 import type { Context } from '../server/context';
 import { FilmFilter, FilmOrder, FilmOrderField } from './film.inputs';
+import { followingRedirects } from '../writes/redirects';
 import { loadFilmPage } from './film.page';
 import { filmService } from './film.service';
 import { AggregateRating, Film, FilmConnection } from './film.type';
@@ -37,7 +38,7 @@ export class FilmResolver {
     @Arg('imdbId', () => String, { nullable: true, description: "Its IMDb id, e.g. 'tt7181546'." }) imdbId?: string,
   ): Promise<Film | null> {
     const [key, value] = exactlyOne('film', { id, slug, imdbId });
-    return loadFilmPage(context, key, value, Selection.of(info));
+    return followingRedirects(context.db, 'Film', key, value, (by, what) => loadFilmPage(context, by, what, Selection.of(info)));
   }
 
   @Query(() => FilmConnection, { description: 'Films, filtered and sorted, a page at a time.' })

@@ -176,7 +176,7 @@ export const filmWrites = {
       imdbId: changes.imdbId ?? null,
       genres: changes.genres ? [...new Set(changes.genres)].sort() : [],
     };
-    await storeFilm(write, id, state, {}, genres, created(write));
+    await storeFilm(write, id, state, {}, genres, created(write.by));
     write.record({ operation: 'CREATE', entityType: 'Film', entityId: id, fields: fieldChanges(null, { ...state }, FEED_FIELDS) });
     return id;
   },

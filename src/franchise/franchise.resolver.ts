@@ -12,6 +12,7 @@ import { franchisePeopleKey } from './franchise-people.service';
 import { FranchisePerson } from './franchise-person.type';
 import { loadFranchisePage } from './franchise.page';
 import { franchiseService } from './franchise.service';
+import { followingRedirects } from '../writes/redirects';
 import { Franchise, FranchiseConnection, FranchiseEntry, FranchiseOrder } from './franchise.type';
 
 @Resolver(() => Franchise)
@@ -24,7 +25,7 @@ export class FranchiseResolver {
     @Arg('slug', () => String, { nullable: true, description: "Its slug, e.g. 'john-wick'." }) slug?: string,
   ): Promise<Franchise | null> {
     const [key, value] = exactlyOne('franchise', { id, slug });
-    return loadFranchisePage(context, key, value, Selection.of(info));
+    return followingRedirects(context.db, 'Franchise', key, value, (by, what) => loadFranchisePage(context, by, what, Selection.of(info)));
   }
 
   @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })

@@ -7,6 +7,8 @@ import { storedPerson } from '../model/person';
 import { roleKey } from '../model/role';
 import { filmSlugBase, nameSlugBase, nextFreeSlug } from '../model/slug';
 import { takenSlugs } from '../writes/slugs';
+import { Authorship, now } from '../writes/change-log';
+import { auditOnMerge } from '../writes/versions';
 import {
   CharacterRecord,
   FilmRecord,
@@ -26,7 +28,11 @@ import {
 export class GraphWriter {
   readonly refs = new Map<string, string>();
 
-  constructor(private readonly newId: (label: Label) => string = freshId) {}
+  constructor(
+    /** Who writes (seed, import:json…) and when: stamped on every entity written. */
+    private readonly by: Authorship = { actor: 'import:json', at: now() },
+    private readonly newId: (label: Label) => string = freshId,
+  ) {}
 
   idOf(kind: string, ref: string): string | undefined {
     return this.refs.get(`${kind}:${ref}`);
@@ -37,8 +43,9 @@ export class GraphWriter {
     await tx.run(
       `UNWIND $rows AS row
        MERGE (g:Genre {id: row.id})
+       ${auditOnMerge('g')}
        SET g.slug = row.slug, g.name = row.name, g.folded = row.folded`,
-      { rows: rows.map(({ record, id, slug }) => ({ id, ...storedName(slug, record.name) })) },
+      { rows: rows.map(({ record, id, slug }) => ({ id, ...storedName(slug, record.name) })), by: this.by },
     );
   }
 
@@ -47,8 +54,10 @@ export class GraphWriter {
     await tx.run(
       `UNWIND $rows AS row
        MERGE (f:Franchise {id: row.id})
+       ${auditOnMerge('f')}
        SET f.slug = row.slug, f.name = row.name, f.folded = row.folded, f.description = row.description`,
       {
+        by: this.by,
         rows: rows.map(({ record, id, slug }) => ({ id, ...storedName(slug, record.name), description: record.description ?? null })),
       },
     );
@@ -74,6 +83,7 @@ export class GraphWriter {
     await tx.run(
       `UNWIND $rows AS row
        MERGE (f:Film {id: row.id})
+       ${auditOnMerge('f')}
        SET f += row.props, f.releaseDate = CASE WHEN row.releaseDate IS NULL THEN null ELSE date(row.releaseDate) END
        WITH f, row
        CALL (f, row) {
@@ -96,6 +106,7 @@ export class GraphWriter {
          SET e.kind = entry.kind, e.chronologicalOrder = entry.chronologicalOrder
        }`,
       {
+        by: this.by,
         rows: rows.map(({ record: f, id, slug }) => {
           return {
             id,
@@ -132,8 +143,10 @@ export class GraphWriter {
     await tx.run(
       `UNWIND $rows AS row
        MERGE (p:Person {id: row.id})
+       ${auditOnMerge('p')}
        SET p += row.props`,
       {
+        by: this.by,
         rows: rows.map(({ record: p, id, slug }) => ({
           id,
           props: storedPerson({
@@ -156,6 +169,7 @@ export class GraphWriter {
     await tx.run(
       `UNWIND $rows AS row
        MERGE (c:Character {id: row.id})
+       ${auditOnMerge('c')}
        SET c.slug = row.slug, c.name = row.name, c.folded = row.folded
        WITH c, row
        OPTIONAL MATCH (c)-[old:FROM_FRANCHISE]->()
@@ -164,6 +178,7 @@ export class GraphWriter {
        MATCH (f:Franchise {id: row.franchise})
        MERGE (c)-[:FROM_FRANCHISE]->(f)`,
       {
+        by: this.by,
         rows: rows.map(({ record: c, id, slug }) => ({
           id,
           ...storedName(slug, c.name),
@@ -201,11 +216,12 @@ export class GraphWriter {
        MATCH (p:Person {id: row.personId})
        MATCH (f:Film {id: row.filmId})
        MERGE (r:Role {key: row.key})
-       ON CREATE SET r.id = row.newId, r += row.props, r.created = true
+       ON CREATE SET r.id = row.newId, r += row.props, r.created = true, r.version = 1, r.createdAt = $by.at, r.createdBy = $by.actor
        WITH r, row, p, f, coalesce(r.created, false) AS isNew
        REMOVE r.created
        WITH r, row, p, f, isNew WHERE isNew OR NOT $keepExisting
-       SET r += row.props
+       SET r += row.props, r.updatedAt = $by.at, r.updatedBy = $by.actor,
+           r.version = CASE WHEN isNew THEN 1 ELSE coalesce(r.version, 1) + 1 END
        MERGE (p)-[:HAS_ROLE]->(r)
        MERGE (r)-[:ON_FILM]->(f)
        WITH r, row
@@ -214,7 +230,7 @@ export class GraphWriter {
        WITH DISTINCT r, row WHERE row.character IS NOT NULL
        MATCH (c:Character {id: row.character})
        MERGE (r)-[:PLAYS]->(c)`,
-      { rows, keepExisting: options.keepExisting ?? false },
+      { rows, keepExisting: options.keepExisting ?? false, by: this.by },
     );
   }
 
@@ -250,10 +266,11 @@ export class GraphWriter {
        UNION
          WITH row, byId WHERE byId IS NULL
          MERGE (r:Review {key: row.key})
-         ON CREATE SET r.id = coalesce(row.id, row.newId)
+         ON CREATE SET r.id = coalesce(row.id, row.newId), r.createdAt = $by.at, r.createdBy = $by.actor
          RETURN r AS review
        }
-       SET review += row.props, review.key = row.key,
+       SET review += row.props, review.key = row.key, review.updatedAt = $by.at, review.updatedBy = $by.actor,
+           review.version = coalesce(review.version, 0) + 1,
            review.publishedOn = CASE WHEN row.publishedOn IS NULL THEN null ELSE date(row.publishedOn) END
        WITH review, f
        OPTIONAL MATCH (review)-[old:REVIEWS]->()
@@ -261,7 +278,7 @@ export class GraphWriter {
        WITH DISTINCT review, f
        MERGE (review)-[:REVIEWS]->(f)
        RETURN review.id AS id`,
-      { rows },
+      { rows, by: this.by },
     );
     reviews.forEach((r, i) => {
       if (r.ref) this.refs.set(`Review:${r.ref}`, written[i]?.id);

@@ -1,5 +1,6 @@
 import { Database, Tx } from '../db/database';
 import { linkMentions } from '../mentions/mention.linker';
+import { appendChanges, importChange, now, recordImport } from '../writes/change-log';
 import { stampGraph } from './graph-stamp';
 import { GraphWriter } from './graph-writer';
 import { GraphDocument } from './records';
@@ -19,6 +20,8 @@ export interface ImportOptions {
   singleTransactionLimit?: number;
   /** Larger documents are written in batches of this many records, each safe to repeat. */
   batchSize?: number;
+  /** Who the entities and the feed say wrote them: `import:json` unless told (the seed is `seed`). */
+  actor?: string;
 }
 
 /**
@@ -26,7 +29,8 @@ export interface ImportOptions {
  * genres and franchises, then films, people and characters, then roles and reviews.
  */
 export async function importDocument(db: Database, doc: GraphDocument, options: ImportOptions = {}): Promise<DocumentCounts> {
-  const writer = new GraphWriter();
+  const by = { actor: options.actor ?? 'import:json', at: now() };
+  const writer = new GraphWriter(by);
   const counts: DocumentCounts = {
     genres: doc.genres?.length ?? 0,
     franchises: doc.franchises?.length ?? 0,
@@ -54,10 +58,12 @@ export async function importDocument(db: Database, doc: GraphDocument, options: 
   const whole = (list: any[] | undefined) => list ?? [];
 
   if (total <= (options.singleTransactionLimit ?? 50_000)) {
+    // The run's one IMPORT change commits with it (and stamps the graph): a follower of the feed
+    // sees the import exactly when its entities are there.
     await db.writeTx(async (tx) => {
       for (const step of steps) await step(tx, whole);
+      await appendChanges(tx, [importChange({ ...counts })], by);
     });
-    await stampGraph(db);
     return counts;
   }
   const batchSize = options.batchSize ?? 5_000;
@@ -69,5 +75,7 @@ export async function importDocument(db: Database, doc: GraphDocument, options: 
       await stampGraph(db);
     }
   }
+  await recordImport(db, by.actor, { ...counts });
   return counts;
 }
+

@@ -12,6 +12,9 @@ export function labelOfId(id: string): Label | undefined {
   return cut > 0 ? PREFIXES.get(id.slice(0, cut)) : undefined;
 }
 
+/** Change ids are `change_<sequence>` (see src/writes/change-log.ts). */
+export const CHANGE_ID_PREFIX = 'change_';
+
 /** A fresh id for an entity of `label`; never reused, so a deleted entity's id names nothing later. */
 export function newId(label: Label): string {
   return `${label.toLowerCase()}_${randomUUID().replace(/-/g, '')}`;

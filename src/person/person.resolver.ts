@@ -12,6 +12,7 @@ import type { Context } from '../server/context';
 import { Collaboration } from './collaboration.type';
 import { PersonFranchise } from './person-franchise.type';
 import { PersonFilter } from './person.inputs';
+import { followingRedirects } from '../writes/redirects';
 import { loadPersonPage } from './person.page';
 import { personService } from './person.service';
 import { Person, PersonConnection } from './person.type';
@@ -27,7 +28,7 @@ export class PersonResolver {
     @Arg('imdbId', () => String, { nullable: true, description: "Its IMDb id, e.g. 'nm0935095'." }) imdbId?: string,
   ): Promise<Person | null> {
     const [key, value] = exactlyOne('person', { id, slug, imdbId });
-    return loadPersonPage(context, key, value, Selection.of(info));
+    return followingRedirects(context.db, 'Person', key, value, (by, what) => loadPersonPage(context, by, what, Selection.of(info)));
   }
 
   @Query(() => PersonConnection, { description: 'People by name, a page at a time.' })

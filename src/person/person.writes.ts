@@ -100,7 +100,7 @@ export const personWrites = {
       imdbId: changes.imdbId ?? null,
     };
     const id = newId('Person');
-    await storePerson(write, id, state, {}, created(write));
+    await storePerson(write, id, state, {}, created(write.by));
     write.record({ operation: 'CREATE', entityType: 'Person', entityId: id, fields: fieldChanges(null, { ...state }, FEED_FIELDS) });
     return id;
   },

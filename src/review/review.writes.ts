@@ -107,7 +107,7 @@ export const reviewWrites = {
     };
     checkRating(state);
     const id = newId('Review');
-    await storeReview(write, id, state, created(write));
+    await storeReview(write, id, state, created(write.by));
     write.record({ operation: 'CREATE', entityType: 'Review', entityId: id, fields: fieldChanges(null, { ...state }, FEED_FIELDS) });
     if (idempotencyKey) await settleKey(write, 'submitReview', idempotencyKey, id);
     return id;

@@ -151,7 +151,7 @@ export const creditWrites = {
       credited: input.credited ?? true,
     };
     const id = newId('Role');
-    await storeRole(write, id, key, state, created(write));
+    await storeRole(write, id, key, state, created(write.by));
     write.record({ operation: 'CREATE', entityType: 'Role', entityId: id, fields: fieldChanges(null, { ...state }, FEED_FIELDS) });
     return id;
   },

@@ -2,6 +2,11 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ViewerResolver } from '../auth/viewer.resolver';
+import { ChangeResolver, FilmHistoryResolver, PersonHistoryResolver } from '../changes/change.resolver';
+import { FilmMutations } from '../film/film.mutations';
+import { PersonMutations } from '../person/person.mutations';
+import { CreditMutations } from '../role/credit.mutations';
+import { ReviewMutations } from '../review/review.mutations';
 import { CharacterResolver } from '../character/character.resolver';
 import { CONNECTION_RESOLVERS } from '../common/connection.type';
 import { FilmResolver, RelatedReasonResolver } from '../film/film.resolver';
@@ -36,6 +41,13 @@ export const RESOLVERS = [
   PathResolver,
   PathStepResolver,
   ViewerResolver,
+  ChangeResolver,
+  FilmHistoryResolver,
+  PersonHistoryResolver,
+  FilmMutations,
+  PersonMutations,
+  CreditMutations,
+  ReviewMutations,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

@@ -9,7 +9,7 @@ export const SEED_FILE = path.join(PROJECT_ROOT, 'seeds', 'seed.json');
 
 /** Loads the seed graph through the same path as any import; running it again changes nothing. */
 export async function loadSeed(db: Database): Promise<DocumentCounts> {
-  return importDocument(db, parseDocument(fs.readFileSync(SEED_FILE, 'utf8')));
+  return importDocument(db, parseDocument(fs.readFileSync(SEED_FILE, 'utf8')), { actor: 'seed' });
 }
 
 export async function isEmpty(db: Database): Promise<boolean> {

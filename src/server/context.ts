@@ -1,3 +1,4 @@
+import { changeLoaders } from '../changes/change.loaders';
 import { characterLoaders } from '../character/character.loaders';
 import { Database } from '../db/database';
 import { filmLoaders } from '../film/film.loaders';
@@ -5,14 +6,14 @@ import { franchiseLoaders } from '../franchise/franchise.loaders';
 import { genreLoaders } from '../genre/genre.loaders';
 import { mentionLoaders } from '../mentions/mention.loaders';
 import { Label } from '../model/graph';
-import { labelOfId } from '../model/ids';
+import { CHANGE_ID_PREFIX, labelOfId } from '../model/ids';
 import { personLoaders } from '../person/person.loaders';
 import { reviewLoaders } from '../review/review.loaders';
 import { roleLoaders } from '../role/role.loaders';
 import type { Viewer } from '../auth/viewer';
 import type { RateVerdict } from './rate-limit';
 
-const GROUPS = [filmLoaders, personLoaders, roleLoaders, genreLoaders, franchiseLoaders, characterLoaders, reviewLoaders, mentionLoaders];
+const GROUPS = [filmLoaders, personLoaders, roleLoaders, genreLoaders, franchiseLoaders, characterLoaders, reviewLoaders, mentionLoaders, changeLoaders];
 type AllLoaders = ReturnType<typeof filmLoaders> &
   ReturnType<typeof personLoaders> &
   ReturnType<typeof roleLoaders> &
@@ -20,7 +21,8 @@ type AllLoaders = ReturnType<typeof filmLoaders> &
   ReturnType<typeof franchiseLoaders> &
   ReturnType<typeof characterLoaders> &
   ReturnType<typeof reviewLoaders> &
-  ReturnType<typeof mentionLoaders>;
+  ReturnType<typeof mentionLoaders> &
+  ReturnType<typeof changeLoaders>;
 // Making a loader never touches the database, so the names can be read once from loaders made for none.
 const NAMES = GROUPS.map((group) => Object.keys(group(undefined as unknown as Database)));
 
@@ -52,7 +54,8 @@ class RequestLoaders {
   /** Any entity by its id (what node(id:) answers): null for an id that names nothing. */
   node(id: string): Promise<unknown> {
     const label = labelOfId(id);
-    return label ? this.byLabel[label].load(id) : Promise.resolve(null);
+    if (label) return this.byLabel[label].load(id);
+    return id.startsWith(CHANGE_ID_PREFIX) ? (this as unknown as AllLoaders).changeById.load(id) : Promise.resolve(null);
   }
 
   /** Entities of one label for ids, in order, leaving out any deleted since the ids were read. */

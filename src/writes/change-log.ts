@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Database, Tx } from '../db/database';
 import { Label } from '../model/graph';
+import { CHANGE_ID_PREFIX } from '../model/ids';
 
 /**
  * The write side of the change feed. Every mutation appends one change per entity it touched, in
@@ -47,7 +48,7 @@ const APPEND = `
   WITH state.sequence - size($changes) AS base
   UNWIND range(0, size($changes) - 1) AS i
   WITH base + i + 1 AS sequence, $changes[i] AS change
-  CREATE (c:Change {id: 'change_' + toString(sequence), sequence: sequence, at: $at, actor: $actor,
+  CREATE (c:Change {id: $idPrefix + toString(sequence), sequence: sequence, at: $at, actor: $actor,
                     operation: change.operation, entityType: change.entityType, entityId: change.entityId,
                     fields: change.fields})
   RETURN sequence`;
@@ -60,14 +61,19 @@ export async function appendChanges(tx: Tx, changes: readonly ChangeRecord[], by
     actor: by.actor,
     at: by.at,
     stamp: randomUUID(),
+    idPrefix: CHANGE_ID_PREFIX,
   });
   return rows.map((row) => row.sequence);
 }
 
 /** The one IMPORT change of a bulk import run, with its counts as the fields (before: null). */
+export function importChange(counts: Record<string, number>): ChangeRecord {
+  return { operation: 'IMPORT', entityType: null, entityId: null, fields: Object.entries(counts).map(([field, after]) => ({ field, before: null, after })) };
+}
+
+/** Appends a run's IMPORT change in a transaction of its own, for imports written in many. */
 export async function recordImport(db: Database, actor: string, counts: Record<string, number>): Promise<void> {
-  const fields = Object.entries(counts).map(([field, after]) => ({ field, before: null, after }));
-  await db.writeTx((tx) => appendChanges(tx, [{ operation: 'IMPORT', entityType: null, entityId: null, fields }], { actor, at: now() }));
+  await db.writeTx((tx) => appendChanges(tx, [importChange(counts)], { actor, at: now() }));
 }
 
 /** Instants as stored: ISO-8601 in UTC with milliseconds, which sort as text in time order. */

@@ -57,3 +57,20 @@ export async function redirectedId(db: Database, id: string): Promise<string | n
   const [row] = await db.read<{ to: string }>(`MATCH (r:IdRedirect {id: $id}) RETURN r.to AS to`, { id });
   return row?.to ?? null;
 }
+
+/**
+ * `load(key, value)`, and when it finds nothing by a slug or an id, the same for the entity an old
+ * slug or a merged-away id now names: links users shared keep working after a rename or a merge.
+ */
+export async function followingRedirects<K extends string, T>(
+  db: Database,
+  label: Label,
+  key: K | 'id',
+  value: string,
+  load: (key: K | 'id', value: string) => Promise<T | null>,
+): Promise<T | null> {
+  const found = await load(key, value);
+  if (found !== null || (key !== 'id' && key !== 'slug')) return found;
+  const target = key === 'slug' ? await redirectedSlug(db, label, value) : await redirectedId(db, value);
+  return target ? load('id', target) : null;
+}

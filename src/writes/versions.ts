@@ -1,4 +1,5 @@
 import { Label } from '../model/graph';
+import { Authorship } from './change-log';
 import { reject } from './user-error';
 import { Write } from './write';
 
@@ -6,8 +7,8 @@ import { Write } from './write';
  * Every entity has a `version` (1 when created) that every write raises by one, and records who
  * made and last changed it: createdAt/createdBy, updatedAt/updatedBy.
  */
-export function created(write: Write): Record<string, unknown> {
-  return { version: 1, createdAt: write.by.at, createdBy: write.by.actor, updatedAt: write.by.at, updatedBy: write.by.actor };
+export function created(by: Authorship): Record<string, unknown> {
+  return { version: 1, createdAt: by.at, createdBy: by.actor, updatedAt: by.at, updatedBy: by.actor };
 }
 
 /**
@@ -40,4 +41,15 @@ export async function lockEntity(
 export async function lockOnly(write: Write, label: Label, id: string): Promise<boolean> {
   const rows = await write.tx.run(`MATCH (n:${label} {id: $id}) SET n.locked = true REMOVE n.locked RETURN n.id AS id`, { id });
   return rows.length > 0;
+}
+
+/**
+ * The same record for a bulk write, right after `MERGE (variable …)`: a new entity starts at
+ * version 1, one matched again is raised by one; who and when come from the `$by` parameter
+ * (an Authorship).
+ */
+export function auditOnMerge(variable: string): string {
+  return `ON CREATE SET ${variable}.version = 1, ${variable}.createdAt = $by.at, ${variable}.createdBy = $by.actor
+    ON MATCH SET ${variable}.version = coalesce(${variable}.version, 1) + 1
+    SET ${variable}.updatedAt = $by.at, ${variable}.updatedBy = $by.actor`;
 }

@@ -1,5 +1,7 @@
 import { Database, Tx } from '../../db/database';
+import { Authorship, now } from '../../writes/change-log';
 import { takenSlugs } from '../../writes/slugs';
+import { created } from '../../writes/versions';
 import { storedFilm } from '../../model/film';
 import { Label } from '../../model/graph';
 import { newId } from '../../model/ids';
@@ -60,7 +62,13 @@ export async function ensureGenres(tx: Tx, names: string[]): Promise<Map<string,
  * alternative titles come later from title.akas; until then the folded search text of a stored
  * film keeps its alternative titles (the lines after its first).
  */
+/** Who IMDb's writes are stamped with, and when: each batch at its own time. */
+function imdbAuthorship(): Authorship {
+  return { actor: 'import:imdb', at: now() };
+}
+
 export async function writeFilms(tx: Tx, films: TitleRow[], genreIds: ReadonlyMap<string, string>): Promise<void> {
+  const by = imdbAuthorship();
   const slugs = await newSlugs(
     tx,
     'Film',
@@ -92,7 +100,10 @@ export async function writeFilms(tx: Tx, films: TitleRow[], genreIds: ReadonlyMa
         rows: fresh.map((row) => ({
           id: row.id,
           genres: row.genres,
-          props: storedFilm({ slug: row.slug!, title: row.title, originalTitle: row.originalTitle, year: row.year, runtimeMinutes: row.runtimeMinutes, imdbId: row.imdbId }),
+          props: {
+            ...storedFilm({ slug: row.slug!, title: row.title, originalTitle: row.originalTitle, year: row.year, runtimeMinutes: row.runtimeMinutes, imdbId: row.imdbId }),
+            ...created(by),
+          },
         })),
       },
     );
@@ -103,6 +114,7 @@ export async function writeFilms(tx: Tx, films: TitleRow[], genreIds: ReadonlyMa
        MATCH (f:Film {imdbId: row.imdbId})
        SET f.title = row.title, f.sortTitle = row.sortTitle, f.originalTitle = row.originalTitle,
            f.year = row.year, f.runtimeMinutes = row.runtimeMinutes,
+           f.version = coalesce(f.version, 1) + 1, f.updatedAt = $by.at, f.updatedBy = $by.actor,
            f.folded = row.sortTitle + CASE WHEN f.folded IS NULL THEN '' ELSE substring(f.folded, size(split(f.folded, '\n')[0])) END
        WITH f, row
        CALL (f, row) {
@@ -156,6 +168,7 @@ export async function writeRatings(tx: Tx, ratings: { imdbId: string; value: num
 }
 
 export async function writePeople(tx: Tx, people: PersonRow[]): Promise<void> {
+  const by = imdbAuthorship();
   const slugs = await newSlugs(
     tx,
     'Person',
@@ -181,7 +194,7 @@ export async function writePeople(tx: Tx, people: PersonRow[]): Promise<void> {
       {
         rows: fresh.map((row) => ({
           id: row.id,
-          props: storedPerson({ slug: row.slug!, name: row.name, birthYear: row.birthYear, deathYear: row.deathYear, professions: row.professions, imdbId: row.imdbId }),
+          props: { ...storedPerson({ slug: row.slug!, name: row.name, birthYear: row.birthYear, deathYear: row.deathYear, professions: row.professions, imdbId: row.imdbId }), ...created(by) },
         })),
       },
     );
@@ -192,7 +205,7 @@ export async function writePeople(tx: Tx, people: PersonRow[]): Promise<void> {
        MATCH (p:Person {imdbId: row.imdbId})
        SET p.name = row.name, p.sortName = row.folded, p.folded = row.folded,
            p.birthYear = row.birthYear, p.deathYear = row.deathYear, p.professions = row.professions`,
-      { rows: stored },
+      { rows: stored, by },
     );
   }
 }
@@ -213,21 +226,26 @@ export interface RoleWrite {
  * `credited` and PLAYS links are never touched on a stored role: IMDb says nothing about them.
  */
 export async function writeRoles(tx: Tx, roles: RoleWrite[], options: { onlyNew: boolean }): Promise<{ created: number }> {
-  const update = options.onlyNew ? '' : 'SET r.job = row.job, r.characters = row.characters, r.billingOrder = row.billingOrder';
+  const by = imdbAuthorship();
+  const update = options.onlyNew
+    ? ''
+    : `SET r.job = row.job, r.characters = row.characters, r.billingOrder = row.billingOrder, r.updatedAt = $by.at, r.updatedBy = $by.actor,
+           r.version = CASE WHEN r.id = row.id THEN 1 ELSE coalesce(r.version, 1) + 1 END`;
   const [result] = await tx.run<{ created: number }>(
     `UNWIND $rows AS row
      MATCH (p:Person {imdbId: row.person})
      MATCH (f:Film {imdbId: row.film})
      MERGE (r:Role {key: p.id + '|' + f.id + '|' + row.kind})
      ON CREATE SET r.id = row.id, r.kind = row.kind, r.job = row.job, r.characters = row.characters,
-                   r.billingOrder = row.billingOrder, r.credited = true
+                   r.billingOrder = row.billingOrder, r.credited = true,
+                   r.version = 1, r.createdAt = $by.at, r.createdBy = $by.actor, r.updatedAt = $by.at, r.updatedBy = $by.actor
      ${update}
      WITH p, f, r, r.id = row.id AS created
      // A stored role already has both links (every writer makes them with the role), so only a
      // new one needs them, and no MERGE has to walk a busy person's relationships.
      FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (p)-[:HAS_ROLE]->(r), (r)-[:ON_FILM]->(f))
      RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created`,
-    { rows: roles.map((role) => ({ ...role, id: newId('Role') })) },
+    { rows: roles.map((role) => ({ ...role, id: newId('Role') })), by },
   );
   return { created: result?.created ?? 0 };
 }

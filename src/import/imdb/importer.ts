@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Database } from '../../db/database';
+import { recordImport } from '../../writes/change-log';
 import { FileReport, ImportReport, ImportStatus, round } from '../report';
 import { Progress, silentProgress } from '../progress';
 import { Checkpoint } from './checkpoint';
@@ -139,6 +140,10 @@ class ImdbImport {
       files,
     };
     if (!halt || halt.status === 'interrupted') {
+      // One IMPORT change for the run, with each file's rows imported: a follower of the feed
+      // reads the graph again after one (an import's entities have no change of their own).
+      const imported = Object.fromEntries(files.filter((f) => f.imported > 0).map((f) => [f.file, f.imported]));
+      if (Object.keys(imported).length > 0) await recordImport(this.db, 'import:imdb', imported);
       try {
         report.graph = await graphCounts(this.db);
       } catch {
