@@ -209,7 +209,7 @@ export const filmWrites = {
     if (!slugHasBase(before.slug, base)) {
       // A renamed film gets the slug of its new name; its old one keeps leading to it.
       slug = await freeSlug(write.tx, 'Film', base, id);
-      await redirectSlug(write.tx, 'Film', before.slug, id);
+      await redirectSlug(write.tx, 'Film', before.slug, slug, id);
     }
     const after: FilmState = {
       title,

@@ -124,7 +124,7 @@ export const personWrites = {
     let slug = before.slug;
     if (!slugHasBase(before.slug, base)) {
       slug = await freeSlug(write.tx, 'Person', base, id);
-      await redirectSlug(write.tx, 'Person', before.slug, id);
+      await redirectSlug(write.tx, 'Person', before.slug, slug, id);
     }
     const after: PersonState = {
       name,

@@ -9,15 +9,15 @@ import { Label } from '../model/graph';
  *   (:SlugRedirect {label, slug, to})   (:IdRedirect {id, to})
  */
 
-export async function redirectSlug(tx: Tx, label: Label, slug: string, to: string): Promise<void> {
-  // The entity's own current slug never redirects (it is renamed back): that redirect goes.
+/** A rename of `to` from `slug` to `newSlug`: the old slug leads to it from now on. */
+export async function redirectSlug(tx: Tx, label: Label, slug: string, newSlug: string, to: string): Promise<void> {
+  // An entity renamed back takes its old slug again, which then no longer redirects.
   await tx.run(
     `MERGE (r:SlugRedirect {label: $label, slug: $slug}) SET r.to = $to
-     WITH r
-     MATCH (r2:SlugRedirect {label: $label}) WHERE r2.to = $to
-     MATCH (n:${label} {id: $to}) WHERE n.slug = r2.slug
-     DELETE r2`,
-    { label, slug, to },
+     WITH 1 AS done
+     OPTIONAL MATCH (back:SlugRedirect {label: $label, slug: $newSlug}) WHERE back.to = $to
+     DELETE back`,
+    { label, slug, newSlug, to },
   );
 }
 
