@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { unauthenticated } from '../common/errors';
+import { GraphQLError } from 'graphql';
+import { codeOfDatabaseError, ReelgraphError, unauthenticated } from '../common/errors';
 import type { Context } from '../server/context';
 
 /**
@@ -13,7 +14,7 @@ export function credentialsPlugin(options: { publicRead: boolean }): ApolloServe
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue }) {
-          const viewer = await contextValue.viewer();
+          const viewer = await contextValue.viewer().catch(asRequestError);
           if (!options.publicRead && viewer.via === 'anonymous') {
             throw unauthenticated("This server answers only requests with credentials (REELGRAPH_PUBLIC_READ=false): send 'Authorization: Bearer <API key or JWT>'");
           }
@@ -21,4 +22,16 @@ export function credentialsPlugin(options: { publicRead: boolean }): ApolloServe
       };
     },
   };
+}
+
+/**
+ * A key that could not be read (Neo4j down, a timeout) fails the request with the database's
+ * code, as a field would; Apollo would answer an unknown failure here 500. The status is 200 so
+ * that app.ts's statusOf treats it as any answer without data (503 to graphql-response+json).
+ */
+function asRequestError(error: unknown): never {
+  if (error instanceof GraphQLError) throw error;
+  const code = codeOfDatabaseError(error);
+  if (code) throw new ReelgraphError(code, (error as Error).message, { http: { status: 200 } });
+  throw error;
 }

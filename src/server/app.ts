@@ -291,7 +291,9 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
 
   async function mayRead(viewerOf: () => Promise<Viewer>): Promise<boolean> {
     try {
-      return access.publicRead || (await viewerOf()).via !== 'anonymous';
+      // Bad credentials fail even a public read, so they are checked first (no work without any).
+      const viewer = await viewerOf();
+      return access.publicRead || viewer.via !== 'anonymous';
     } catch {
       return false;
     }

@@ -46,7 +46,8 @@ function token(claims: Record<string, unknown>, options: { secret?: string; issu
 describe('a JWT signed with JWT_SECRET (HS256)', () => {
   it('makes the viewer its sub, with the role its role claim names', async () => {
     const answer = await asViewer(api, VIEWER, await token({ role: 'editor' }));
-    expect(answer.body).toEqual({ data: { viewer: { name: 'ana@studio.test', role: 'EDITOR' } } });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data).toEqual({ viewer: { name: 'ana@studio.test', role: 'EDITOR' } });
   });
 
   it('takes the highest role of a list, in any case, and READER for none it knows', async () => {
@@ -82,7 +83,8 @@ describe('a JWT checked against JWT_JWKS_FILE', () => {
 
   it('is accepted when signed by a key of the set, with the configured role and name claims', async () => {
     const answer = await asViewer(jwks, VIEWER, await signed({ email: 'bo@studio.test', 'https://reelgraph.test/roles': ['editor'] }));
-    expect(answer.body).toEqual({ data: { viewer: { name: 'bo@studio.test', role: 'EDITOR' } } });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data).toEqual({ viewer: { name: 'bo@studio.test', role: 'EDITOR' } });
   });
 
   it('refuses one signed by a key not in the set', async () => {

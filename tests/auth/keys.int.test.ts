@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
+import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../src/config';
+import { startApp } from '../../src/server/app';
+import { makeLogger } from '../../src/server/observability/logger';
 import { startTestApi, TestApi } from '../support/api';
 import { countStatements } from '../support/neo4j';
 import { codesOf } from '../http/support';
@@ -107,6 +110,37 @@ describe('a key on a request', () => {
     const result = await keysCli('revoke', 'never-made');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/No key is named 'never-made'/);
+  });
+});
+
+describe('the request log', () => {
+  it('never holds a secret, good or bad', async () => {
+    const written: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        written.push(String(chunk));
+        done();
+      },
+    });
+    const logged = await startApp(api.db, { port: 0, production: false, maxQueryDepth: 12, maxQueryCost: 50_000 }, '127.0.0.1', { logger: makeLogger('info', sink) });
+    const secret = await createKey('logged-key', 'editor');
+    const bad = `rg_0123456789abcdef_${'q'.repeat(43)}`;
+    try {
+      for (const credential of [secret, bad]) {
+        await fetch(logged.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+          body: JSON.stringify({ query: VIEWER }),
+        });
+      }
+      for (let i = 0; i < 50 && written.length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      await logged.stop();
+    }
+    expect(written.join('')).toContain('graphql request');
+    expect(written.join('')).toContain('UNAUTHENTICATED');
+    expect(written.join('')).not.toContain(secret.split('_')[2]);
+    expect(written.join('')).not.toContain('q'.repeat(43));
   });
 });
 

@@ -1,5 +1,6 @@
 import { importDocument } from '../../src/ingest/json-import';
 import { startTestApi, TestApi } from '../support/api';
+import { testKey } from '../support/keys';
 import { resetToSeed } from '../support/neo4j';
 
 /** GET reads carry an ETag that follows the graph's stamp; revalidating costs no query. */
@@ -41,7 +42,7 @@ it('names each request apart, and keeps credentials out of shared caches', async
   const film = (await get()).headers.get('etag');
   const other = (await get({}, '{ film(slug: "john-wick-2014") { title } }')).headers.get('etag');
   expect(other).not.toBe(film);
-  const withCredentials = await get({ authorization: 'Bearer someone' });
+  const withCredentials = await get({ authorization: `Bearer ${await testKey(api.db, 'READER')}` });
   expect(withCredentials.headers.get('cache-control')).toBe('private, max-age=0, must-revalidate');
   expect(withCredentials.headers.get('etag')).not.toBe(film);
 });

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { startTestApi, TestApi } from '../support/api';
+import { testKey } from '../support/keys';
 import { resetToSeed } from '../support/neo4j';
 import { launchBrowser } from './browser';
 
@@ -16,11 +17,13 @@ let listed: TestApi;
 let site: http.Server;
 let origin: string;
 let browser: Browser;
+let token: string;
 
 beforeAll(async () => {
   api = await startTestApi();
   listed = await startTestApi({ http: { corsOrigins: ['http://frontend.invalid'] } }, api.db);
   await resetToSeed(api.db);
+  token = await testKey(api.db, 'READER', 'frontend');
   site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>frontend</title>'));
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
@@ -37,18 +40,18 @@ afterAll(async () => {
 async function fetchFromPage(url: string) {
   const page = await browser.newPage();
   await page.goto(origin);
-  const result = await page.evaluate(async (target) => {
+  const result = await page.evaluate(async ({ target, token }) => {
     try {
       const response = await fetch(target, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer frontend-token' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: '{ film(slug: "ballerina-2025") { title } }' }),
       });
       return { status: response.status, body: await response.json(), requestId: response.headers.get('x-request-id'), remaining: response.headers.get('ratelimit-remaining') };
     } catch (error) {
       return { failed: String(error) };
     }
-  }, url);
+  }, { target: url, token });
   await page.close();
   return result as any;
 }
