@@ -19,19 +19,21 @@ describe('schema/schema.graphql', () => {
 /** The public contract lives beside the project in ../shared; a clone without it skips these. */
 (haveContract ? describe : describe.skip)('the public contract (../shared/contract)', () => {
   const contractFiles = () => fs.readdirSync(SHARED).filter((f) => f.endsWith('.graphql')).sort().map((f) => path.join(SHARED, f));
+  // The writes contract sits in next/ and is checked by naming it, with the files it extends.
+  const withWrites = () => [...contractFiles(), path.join(SHARED, 'next', '3-writes.graphql')];
 
-  it.each([['1-core.graphql'], ['all contract files']])('holds for the checked-in SDL: %s', (which) => {
-    const files = which === 'all contract files' ? contractFiles() : [path.join(SHARED, which)];
+  it.each([['1-core.graphql'], ['all contract files'], ['all contract files and next/3-writes.graphql']])('holds for the checked-in SDL: %s', (which) => {
+    const files = which === 'all contract files' ? contractFiles() : which.includes('3-writes') ? withWrites() : [path.join(SHARED, which)];
     const out = execFileSync(process.execPath, [CHECK, '--sdl', SCHEMA_FILE, ...files], { encoding: 'utf8' });
     expect(out).toMatch(/^contract: ok/);
   });
 
-  it('holds for the running server', async () => {
+  it('holds for the running server, writes included', async () => {
     const api = await startTestApi();
     try {
       const out = await new Promise<string>((resolve, reject) => {
         // Asynchronous: the check calls back into this process's server.
-        require('node:child_process').execFile(process.execPath, [CHECK, '--url', api.app.url, ...contractFiles()], (error: Error | null, stdout: string, stderr: string) =>
+        require('node:child_process').execFile(process.execPath, [CHECK, '--url', api.app.url, ...withWrites()], (error: Error | null, stdout: string, stderr: string) =>
           error ? reject(new Error(`${stdout}${stderr}`)) : resolve(stdout),
         );
       });
