@@ -4,12 +4,13 @@
  *
  *   server, schema, seed, import      (top: start-up, HTTP, CLIs)
  *   ingest                            (the write path every import uses)
- *   film person role franchise character genre review search paths mentions node auth   (features)
+ *   film person role franchise character genre review search paths mentions node auth changes   (features)
+ *   writes                            (how every mutation writes: one transaction, versions, the feed)
  *   common                            (API helpers: pages, errors, look-ahead, batching)
  *   model                             (the stored model: labels, kinds, properties, ids, slugs)
  *   db                                (driver, sessions, transactions, database errors)
  */
-const FEATURES = '(film|person|role|franchise|character|genre|review|search|paths|mentions|node|auth)';
+const FEATURES = '(film|person|role|franchise|character|genre|review|search|paths|mentions|node|auth|changes)';
 
 module.exports = {
   forbidden: [
@@ -33,6 +34,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/common/' },
       to: { path: '^src/', pathNot: '^src/(common|model|db)/' },
+    },
+    {
+      name: 'writes-sit-below-the-features',
+      comment:
+        'src/writes is how every mutation and import writes (one transaction, versions, redirects, the change feed); it imports src/db, src/model, src/common and, to check the role, src/auth/guard.ts, never a feature or a layer above (the server as types only).',
+      severity: 'error',
+      from: { path: '^src/writes/' },
+      to: { path: '^src/', pathNot: '^src/(writes|db|model|common)/|^src/auth/(guard|viewer)\\.ts$|^src/server/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'writes-see-the-server-as-types-only',
+      comment: 'src/writes names the request Context as a type only.',
+      severity: 'error',
+      from: { path: '^src/writes/' },
+      to: { path: '^src/server/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'features-never-import-the-write-side',

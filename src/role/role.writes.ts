@@ -126,17 +126,27 @@ export const creditWrites = {
     checks.id(['person'], input.person, 'Person');
     rejectAll(checks.errors);
     checkCredit(input, input.kind);
-    if (!(await lockOnly(write, 'Film', input.film))) reject('NOT_FOUND', ['film'], `No film has the id "${input.film}"`);
-    const [person] = await write.tx.run<{ name: string }>(`MATCH (p:Person {id: $id}) RETURN p.name AS name`, { id: input.person });
-    if (!person) reject('NOT_FOUND', ['person'], `No person has the id "${input.person}"`);
-    await checkCharacter(write, input.character);
     const key = roleKey(input.person, input.film, input.kind);
-    const [twin] = await write.tx.run<{ id: string }>(`MATCH (r:Role {key: $key}) RETURN r.id AS id`, { key });
-    if (twin) reject('CONFLICT', ['kind'], `${person.name} already has a ${input.kind} credit on this film (${twin.id}); update that one instead`);
+    // One round trip: the film's lock (its cast may be renumbered) and everything to check.
+    const [found] = await write.tx.run<{ person: string | null; twin: string | null; character: string | null; last: number | null }>(
+      `MATCH (f:Film {id: $film})
+       SET f.locked = true REMOVE f.locked
+       WITH f
+       OPTIONAL MATCH (p:Person {id: $person})
+       OPTIONAL MATCH (twin:Role {key: $key})
+       OPTIONAL MATCH (c:Character {id: $character})
+       CALL (f) { MATCH (f)<-[:ON_FILM]-(r:Role) WHERE r.kind IN $cast RETURN max(r.billingOrder) AS last }
+       RETURN p.name AS person, twin.id AS twin, c.id AS character, last`,
+      { film: input.film, person: input.person, key, character: input.character ?? null, cast: CAST_KINDS },
+    );
+    if (!found) reject('NOT_FOUND', ['film'], `No film has the id "${input.film}"`);
+    if (found.person === null) reject('NOT_FOUND', ['person'], `No person has the id "${input.person}"`);
+    if (input.character && found.character === null) reject('NOT_FOUND', ['character'], `No character has the id "${input.character}"`);
+    if (found.twin) reject('CONFLICT', ['kind'], `${found.person} already has a ${input.kind} credit on this film (${found.twin}); update that one instead`);
 
     let billingOrder = input.billingOrder ?? null;
     if (isCast(input.kind)) {
-      const last = await lastBilling(write, input.film);
+      const last = found.last ?? 0;
       if (billingOrder === null || billingOrder > last + 1) billingOrder = last + 1;
       else await shiftCast(write, input.film, billingOrder, null, 1, '');
     }

@@ -42,6 +42,12 @@ export const FIELD_COST: Record<string, number> = {
   search: 20,
 };
 
+/**
+ * What one mutation adds: a write transaction with its locks, its audit trail and its feed
+ * entries is about the work of a page of reads, and a budget should say so.
+ */
+export const MUTATION_COST = 20;
+
 /** The number of items assumed for a list without `first` (a film's cast, a franchise's entries). */
 export const DEFAULT_LIST_SIZE = 10;
 /** The number of items assumed for a field whose `first` is not given. */
@@ -170,5 +176,6 @@ function fieldCost(
   }
   const named = getNamedType(field.type);
   const children = node.selectionSet && isCompositeType(named) ? costOf(schema, node.selectionSet, named, fragments, variables, seen) : 0;
-  return (FIELD_COST[name] ?? 1) + items * children;
+  const own = parent === schema.getMutationType() ? MUTATION_COST : FIELD_COST[name] ?? 1;
+  return own + items * children;
 }
