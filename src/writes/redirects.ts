@@ -10,11 +10,13 @@ import { Label } from '../model/graph';
  */
 
 export async function redirectSlug(tx: Tx, label: Label, slug: string, to: string): Promise<void> {
-  // The entity's own current slug never redirects (it is renamed back): that redirect goes.
+  // The entity's own current slug never redirects (it is renamed back): that redirect goes. The
+  // one just made stays even while the entity still bears `slug` (a caller that stores the new
+  // slug after this call), or the old slug would lead nowhere.
   await tx.run(
     `MERGE (r:SlugRedirect {label: $label, slug: $slug}) SET r.to = $to
      WITH r
-     MATCH (r2:SlugRedirect {label: $label}) WHERE r2.to = $to
+     MATCH (r2:SlugRedirect {label: $label}) WHERE r2.to = $to AND r2 <> r
      MATCH (n:${label} {id: $to}) WHERE n.slug = r2.slug
      DELETE r2`,
     { label, slug, to },
