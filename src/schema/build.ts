@@ -7,6 +7,9 @@ import { FilmMutations } from '../film/film.mutations';
 import { PersonMutations } from '../person/person.mutations';
 import { CreditMutations } from '../role/credit.mutations';
 import { ReviewMutations } from '../review/review.mutations';
+import { FranchiseMutations } from '../franchise/franchise.mutations';
+import { CharacterMutations } from '../character/character.mutations';
+import { GenreMutations } from '../genre/genre.mutations';
 import { CharacterResolver } from '../character/character.resolver';
 import { CONNECTION_RESOLVERS } from '../common/connection.type';
 import { FilmResolver, RelatedReasonResolver } from '../film/film.resolver';
@@ -48,6 +51,9 @@ export const RESOLVERS = [
   PersonMutations,
   CreditMutations,
   ReviewMutations,
+  FranchiseMutations,
+  CharacterMutations,
+  GenreMutations,
 ] as const;
 
 let cached: GraphQLSchema | undefined;
