@@ -66,10 +66,14 @@ export function buildReelgraphSchema(): GraphQLSchema {
     // Nullable by default would widen the contract's non-null fields; each field says what it is.
     nullableByDefault: false,
   });
-  // type-graphql makes the root type itself; its description is set here, where the schema is made.
+  // type-graphql makes the root types itself; their descriptions are set here, where the schema is made.
   const query = cached.getQueryType();
   if (query && !query.description) {
     query.description = 'Films, people, their credits, franchises, characters, genres and reviews, and the questions that need the links between them.';
+  }
+  const mutation = cached.getMutationType();
+  if (mutation && !mutation.description) {
+    mutation.description = 'Writes, each in one transaction and recorded in the change feed; EDITOR creates and changes, ADMIN deletes and merges.';
   }
   return cached;
 }
