@@ -169,6 +169,16 @@ describe('setFranchiseEntry', () => {
     expect((await links()).filter((link) => link.startsWith('ballerina-2025 in '))).toEqual(['ballerina-2025 in john-wick as MAIN@5']);
   });
 
+  it('keeps the timeline whole when many editors move entries at once (they queue on the franchise)', async () => {
+    const franchise = ids.id('Franchise', 'john-wick');
+    const films = SEED_TIMELINE.map((entry) => entry.split('@')[0]);
+    const answers = await Promise.all(films.map((slug) => ok(editor, SET_ENTRY, { input: { franchise, film: ids.id('Film', slug), kind: 'MAIN', chronologicalOrder: 1 } })));
+    answers.forEach((answer) => expect(answer.setFranchiseEntry.userErrors).toEqual([]));
+    const orders = (await timeline()).map((entry) => Number(entry.split('@')[1]));
+    expect(orders).toEqual([1, 2, 3, 4, 5]);
+    expect((await read(TIMELINE, { slug: 'john-wick' })).franchise.version).toBe(6);
+  });
+
   it('answers a bad input with user errors naming the field, and stores nothing', async () => {
     const before = await links();
     const franchise = ids.id('Franchise', 'john-wick');
@@ -257,6 +267,22 @@ describe('franchises', () => {
     expect(inItself.updateFranchise.userErrors).toEqual([expect.objectContaining({ field: ['input', 'parent'], code: 'CONFLICT' })]);
     expect(await links()).toEqual(linksWithGrandchild);
     expect(linksWithGrandchild.filter((link) => !before.includes(link))).toEqual(['Franchise deadpool-wolverine v1', 'deadpool-wolverine inside deadpool']);
+  });
+
+  it('lets only one of two nestings that together would close a loop through, even sent at once', async () => {
+    // Die Hard inside Underworld, The Matrix inside John Wick; then at once John Wick inside Die
+    // Hard and Underworld inside The Matrix: four franchises, and the two writes share no end.
+    const id = (slug: string) => ids.id('Franchise', slug);
+    await ok(editor, UPDATE_FRANCHISE, { input: { id: id('die-hard'), parent: id('underworld') } });
+    await ok(editor, UPDATE_FRANCHISE, { input: { id: id('the-matrix'), parent: id('john-wick') } });
+    const answers = await Promise.all([
+      ok(editor, UPDATE_FRANCHISE, { input: { id: id('john-wick'), parent: id('die-hard') } }),
+      ok(editor, UPDATE_FRANCHISE, { input: { id: id('underworld'), parent: id('the-matrix') } }),
+    ]);
+    const refused = answers.filter((answer) => answer.updateFranchise.userErrors.length > 0);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].updateFranchise.userErrors).toEqual([expect.objectContaining({ field: ['input', 'parent'], code: 'CONFLICT' })]);
+    expect((await links()).filter((link) => link.includes(' inside '))).toHaveLength(4);
   });
 
   it('un-nests a franchise with an explicit null parent, and leaves the parent alone when it is left out', async () => {
