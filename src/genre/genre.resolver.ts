@@ -2,13 +2,15 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { Connection, pageRequest, toConnection } from '../common/page';
 import { Film, FilmConnection } from '../film/film.type';
 import type { Context } from '../server/context';
+import { followingRedirects } from '../writes/redirects';
 import { Genre } from './genre.type';
 
 @Resolver(() => Genre)
 export class GenreResolver {
   @Query(() => Genre, { nullable: true, description: 'A genre by its slug; null when it names none.' })
-  genre(@Ctx() { loaders }: Context, @Arg('slug', () => String, { description: "The genre's slug, e.g. 'action' or 'sci-fi'." }) slug: string): Promise<Genre | null> {
-    return loaders.genreBySlug.load(slug);
+  genre(@Ctx() { db, loaders }: Context, @Arg('slug', () => String, { description: "The genre's slug, e.g. 'action' or 'sci-fi'." }) slug: string): Promise<Genre | null> {
+    // A renamed genre's old slug keeps leading to it.
+    return followingRedirects(db, 'Genre', 'slug', slug, (by, what) => (by === 'id' ? loaders.genreById : loaders.genreBySlug).load(what));
   }
 
   @FieldResolver(() => FilmConnection, { description: 'Its films, by title.' })

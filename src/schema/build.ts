@@ -7,6 +7,9 @@ import { FilmMutations } from '../film/film.mutations';
 import { PersonMutations } from '../person/person.mutations';
 import { CreditMutations } from '../role/credit.mutations';
 import { ReviewMutations } from '../review/review.mutations';
+import { FranchiseMutations } from '../franchise/franchise.mutations';
+import { CharacterMutations } from '../character/character.mutations';
+import { GenreMutations } from '../genre/genre.mutations';
 import { CharacterResolver } from '../character/character.resolver';
 import { CONNECTION_RESOLVERS } from '../common/connection.type';
 import { FilmResolver, RelatedReasonResolver } from '../film/film.resolver';
@@ -48,6 +51,9 @@ export const RESOLVERS = [
   PersonMutations,
   CreditMutations,
   ReviewMutations,
+  FranchiseMutations,
+  CharacterMutations,
+  GenreMutations,
 ] as const;
 
 let cached: GraphQLSchema | undefined;
@@ -60,10 +66,14 @@ export function buildReelgraphSchema(): GraphQLSchema {
     // Nullable by default would widen the contract's non-null fields; each field says what it is.
     nullableByDefault: false,
   });
-  // type-graphql makes the root type itself; its description is set here, where the schema is made.
+  // type-graphql makes the root types itself; their descriptions are set here, where the schema is made.
   const query = cached.getQueryType();
   if (query && !query.description) {
     query.description = 'Films, people, their credits, franchises, characters, genres and reviews, and the questions that need the links between them.';
+  }
+  const mutation = cached.getMutationType();
+  if (mutation && !mutation.description) {
+    mutation.description = 'Writes, each in one transaction and recorded in the change feed; EDITOR creates and changes, ADMIN deletes and merges.';
   }
   return cached;
 }
