@@ -77,6 +77,8 @@ export interface HttpConfig {
   logVariables: boolean;
   /** When set, /metrics wants `Authorization: Bearer <this>`. */
   metricsToken?: string;
+  /** How often this process reads the change feed's head while a subscription is open. */
+  subscriptionPollMs: number;
 }
 
 export const DEFAULT_HTTP: HttpConfig = {
@@ -93,6 +95,7 @@ export const DEFAULT_HTTP: HttpConfig = {
   cacheControl: 'max-age=0, must-revalidate',
   logLevel: 'info',
   logVariables: true,
+  subscriptionPollMs: 200,
 };
 
 /**
@@ -177,5 +180,6 @@ function httpConfig(env: NodeJS.ProcessEnv): HttpConfig {
     logLevel: env.LOG_LEVEL?.trim() || d.logLevel,
     logVariables: env.LOG_VARIABLES === undefined || env.LOG_VARIABLES === '' ? !production : env.LOG_VARIABLES === 'true',
     metricsToken: env.METRICS_TOKEN || undefined,
+    subscriptionPollMs: intFromEnv(env, 'SUBSCRIPTION_POLL_MS', d.subscriptionPollMs, 10),
   };
 }

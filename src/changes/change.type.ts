@@ -1,8 +1,9 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, FieldResolver, ID, Int, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { ConnectionType } from '../common/connection.type';
 import { DateTimeScalar } from '../common/date-time.scalar';
 import { Node } from '../common/node.type';
+import { encodeCursor } from '../common/page';
 import type { ChangeOperation as ChangeOperationName } from '../writes/change-log';
 
 export const ChangeOperation: { [K in ChangeOperationName]: K } = { CREATE: 'CREATE', UPDATE: 'UPDATE', DELETE: 'DELETE', MERGE: 'MERGE', IMPORT: 'IMPORT' };
@@ -55,6 +56,14 @@ export class Change implements Node {
 
   @Field(() => [FieldChange], { description: 'The fields it changed, each with its value before and after.' })
   fields!: FieldChange[];
+}
+
+@Resolver(() => Change)
+export class ChangeCursorResolver {
+  @FieldResolver(() => String, { description: "Its place in the feed as a cursor, the same as its edge's: pass it as `after` to go on from it (a subscriber reconnecting, say)." })
+  cursor(@Root() change: Change): string {
+    return encodeCursor(change.sequence);
+  }
 }
 
 export const ChangeConnection = ConnectionType(Change, 'Change');

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, PubSub } from 'type-graphql';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { ChangeResolver, FilmHistoryResolver, PersonHistoryResolver } from '../changes/change.resolver';
+import { ChangeCursorResolver } from '../changes/change.type';
+import { ChangeSubscription } from '../changes/change.subscription';
 import { FilmMutations } from '../film/film.mutations';
 import { PersonMutations } from '../person/person.mutations';
 import { CreditMutations } from '../role/credit.mutations';
@@ -45,6 +47,8 @@ export const RESOLVERS = [
   PathStepResolver,
   ViewerResolver,
   ChangeResolver,
+  ChangeCursorResolver,
+  ChangeSubscription,
   FilmHistoryResolver,
   PersonHistoryResolver,
   FilmMutations,
@@ -56,6 +60,20 @@ export const RESOLVERS = [
   GenreMutations,
 ] as const;
 
+/**
+ * type-graphql wants a PubSub as soon as the schema has a subscription, even one with its own
+ * `subscribe`. Subscriptions here read the stored change feed (changes/change.feed.ts), so that
+ * every API process sees every write; no topics are ever published to.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Reelgraph has no pub/sub topics: subscriptions follow the stored change feed');
+  },
+  subscribe() {
+    throw new Error('Reelgraph has no pub/sub topics: subscriptions follow the stored change feed');
+  },
+};
+
 let cached: GraphQLSchema | undefined;
 
 export function buildReelgraphSchema(): GraphQLSchema {
@@ -65,6 +83,8 @@ export function buildReelgraphSchema(): GraphQLSchema {
     validate: false,
     // Nullable by default would widen the contract's non-null fields; each field says what it is.
     nullableByDefault: false,
+    // Never used: see NO_TOPICS.
+    pubSub: NO_TOPICS,
   });
   // type-graphql makes the root types itself; their descriptions are set here, where the schema is made.
   const query = cached.getQueryType();
@@ -74,6 +94,10 @@ export function buildReelgraphSchema(): GraphQLSchema {
   const mutation = cached.getMutationType();
   if (mutation && !mutation.description) {
     mutation.description = 'Writes, each in one transaction and recorded in the change feed; EDITOR creates and changes, ADMIN deletes and merges.';
+  }
+  const subscription = cached.getSubscriptionType();
+  if (subscription && !subscription.description) {
+    subscription.description = 'The change feed as it grows, over WebSocket (graphql-transport-ws) at the same URL.';
   }
   return cached;
 }

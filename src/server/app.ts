@@ -15,6 +15,7 @@ import { AuthConfig, Config, DEFAULT_AUTH, DEFAULT_HTTP, HttpConfig } from '../c
 import { codeOfDatabaseError, ErrorCode } from '../common/errors';
 import { Database } from '../db/database';
 import { buildReelgraphSchema } from '../schema/build';
+import { ChangeFeed } from '../changes/change.feed';
 import { Context, createLoaders, Exchange } from './context';
 import { serveExplorer } from './explorer';
 import { serveGraphiql } from './graphiql';
@@ -23,10 +24,11 @@ import { cacheControlOf, etagOf, GraphStamp, matchesEtag } from './http/caching'
 import { handleCors } from './http/cors';
 import { requestIdOf } from './http/request-id';
 import { setSecurityHeaders } from './http/security-headers';
-import { knownOperationTypeRule, limitsPlugin } from './limits';
+import { knownOperationTypeRule, limitsPlugin, subscriptionOverHttpRule } from './limits';
 import { Logger, makeLogger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { RateLimiter } from './rate-limit';
+import { serveSubscriptions } from './subscriptions';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -45,6 +47,8 @@ query Ballerina {
 export interface App {
   url: string;
   server: http.Server;
+  /** What feeds this process's subscriptions: how many are open, whether it polls. */
+  changeFeed: ChangeFeed;
   /** Stops taking requests, lets those in flight finish, then returns (the caller closes the db). */
   stop(): Promise<void>;
 }
@@ -115,27 +119,29 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
   // Made once: a JWKS file is read and its keys imported at start-up, and a bad one stops it.
   const jwt = JwtVerifier.fromConfig(access);
   const server = http.createServer({ headersTimeout: edge.headersTimeoutMs, requestTimeout: edge.requestTimeoutMs });
+  const schema = buildReelgraphSchema();
+  const limits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost, maxAliases: edge.maxQueryAliases, maxDirectives: edge.maxQueryDirectives };
+  const errorFormatter = formatError(config.production);
+  // One per process, polling only while a subscription is open; HTTP requests carry it too, unused.
+  const changeFeed = new ChangeFeed(db, edge.subscriptionPollMs);
   const apollo = new ApolloServer<Context>({
-    schema: buildReelgraphSchema(),
+    schema,
     includeStacktraceInErrorResponses: !config.production,
-    formatError: formatError(config.production),
+    formatError: errorFormatter,
     // Introspection stays on in production: the schema is public and GraphiQL needs it.
     introspection: true,
     // main.ts owns SIGINT/SIGTERM: it must stop Apollo, then the driver, then Neo4j, in that order.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: edge.maxBatch > 0,
     parseOptions: { maxTokens: edge.maxQueryTokens },
-    validationRules: [knownOperationTypeRule],
+    validationRules: [knownOperationTypeRule, subscriptionOverHttpRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
       // The default cache-control plugin wraps every field's resolver to read @cacheControl hints
       // we never set; on a film page that is hundreds of wrapped calls per request.
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin(
-        { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost, maxAliases: edge.maxQueryAliases, maxDirectives: edge.maxQueryDirectives },
-        rates,
-      ),
+      limitsPlugin(limits, rates),
       credentialsPlugin({ publicRead: access.publicRead }),
     ],
   });
@@ -258,7 +264,7 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
     }
     const execution = apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body: parsed },
-      context: async () => ({ db: requestDb, loaders: createLoaders(requestDb), exchange, viewer: viewerOf }),
+      context: async () => ({ db: requestDb, loaders: createLoaders(requestDb), exchange, viewer: viewerOf, changeFeed }),
     });
     const response = await withinDeadline(execution, edge.requestDeadlineMs + DEADLINE_GRACE_MS);
     if (response === 'late') {
@@ -299,6 +305,27 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
     }
   }
 
+  // Subscriptions share the port and path: a WebSocket upgrade of /graphql never reaches `handle`.
+  const subscriptions = serveSubscriptions({
+    server,
+    path: GRAPHQL_PATH,
+    db,
+    schema,
+    feed: changeFeed,
+    jwt,
+    publicRead: access.publicRead,
+    limits,
+    maxQueryTokens: edge.maxQueryTokens,
+    maxPayloadBytes: edge.maxBodyBytes,
+    eventDeadlineMs: edge.requestDeadlineMs,
+    production: config.production,
+    formatError: (error) => {
+      // Apollo strips `extensions.http` from its answers; a WebSocket message has no status to set.
+      const { http: _status, ...extensions } = error.extensions ?? {};
+      return errorFormatter({ ...error.toJSON(), extensions }, error);
+    },
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, host, () => resolve());
@@ -307,7 +334,12 @@ export async function startApp(db: Database, config: AppConfig, host?: string, o
   return {
     url: `http://${!host || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}${GRAPHQL_PATH}`,
     server,
+    changeFeed,
     stop: async () => {
+      // Subscriptions first: their sockets are not the HTTP server's to drain, and their poller
+      // reads the database main.ts closes next.
+      changeFeed.stop();
+      await subscriptions.close();
       await apollo.stop();
       metrics.close();
     },

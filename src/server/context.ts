@@ -1,4 +1,5 @@
 import { changeLoaders } from '../changes/change.loaders';
+import type { ChangeFeed } from '../changes/change.feed';
 import { characterLoaders } from '../character/character.loaders';
 import { Database } from '../db/database';
 import { filmLoaders } from '../film/film.loaders';
@@ -106,4 +107,6 @@ export interface Context {
    * credentials; mutations go through requireRole (auth/guard.ts) instead of calling it.
    */
   viewer(): Promise<Viewer>;
+  /** This process's follower of the stored change feed, which `Subscription.changes` reads from. */
+  changeFeed: ChangeFeed;
 }

@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { ASTVisitor, DocumentNode, GraphQLError, Kind, ValidationContext } from 'graphql';
+import { ASTVisitor, DocumentNode, GraphQLError, GraphQLSchema, Kind, ValidationContext } from 'graphql';
 import { ErrorCode } from '../../common/errors';
 import type { Context } from '../context';
 import { RateLimiter } from '../rate-limit';
@@ -48,6 +48,20 @@ function broken(measure: QueryMeasure, limits: QueryLimits): GraphQLError | null
     );
   }
   return null;
+}
+
+/**
+ * The first limit a document breaks, measured afresh: for operations that do not pass through
+ * Apollo (subscriptions over WebSocket, see server/subscriptions.ts).
+ */
+export function brokenLimit(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | null | undefined,
+  limits: QueryLimits,
+): GraphQLError | null {
+  return broken(measureQuery(schema, document, variables, operationName), limits);
 }
 
 /**
@@ -131,6 +145,24 @@ export function knownOperationTypeRule(context: ValidationContext): ASTVisitor {
         context.reportError(new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: [node] }));
       }
       return node.kind === Kind.OPERATION_DEFINITION ? false : undefined;
+    },
+  };
+}
+
+/**
+ * For HTTP only: a subscription sent there would run as a query and fail on its null root. The
+ * feed is followed over WebSocket at the same URL (server/subscriptions.ts), or by polling
+ * `Query.changes(after:)`.
+ */
+export function subscriptionOverHttpRule(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (node.operation === 'subscription') {
+        context.reportError(
+          new GraphQLError('Subscriptions are served over WebSocket (the graphql-transport-ws protocol, e.g. the graphql-ws client) at this same URL; over HTTP, poll Query.changes(after:).', { nodes: [node] }),
+        );
+      }
+      return false;
     },
   };
 }
