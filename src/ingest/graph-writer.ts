@@ -8,7 +8,7 @@ import { roleKey } from '../model/role';
 import { filmSlugBase, nameSlugBase, nextFreeSlug } from '../model/slug';
 import { takenSlugs } from '../writes/slugs';
 import { Authorship, now } from '../writes/change-log';
-import { auditOnMerge } from '../writes/versions';
+import { auditIfChanged, changesAny, createdOnMerge } from '../writes/versions';
 import {
   CharacterRecord,
   FilmRecord,
@@ -43,7 +43,8 @@ export class GraphWriter {
     await tx.run(
       `UNWIND $rows AS row
        MERGE (g:Genre {id: row.id})
-       ${auditOnMerge('g')}
+       ${createdOnMerge('g')}
+       ${auditIfChanged('g', '{slug: row.slug, name: row.name}', 'g, row')}
        SET g.slug = row.slug, g.name = row.name, g.folded = row.folded`,
       { rows: rows.map(({ record, id, slug }) => ({ id, ...storedName(slug, record.name) })), by: this.by },
     );
@@ -54,7 +55,8 @@ export class GraphWriter {
     await tx.run(
       `UNWIND $rows AS row
        MERGE (f:Franchise {id: row.id})
-       ${auditOnMerge('f')}
+       ${createdOnMerge('f')}
+       ${auditIfChanged('f', '{slug: row.slug, name: row.name, description: row.description}', 'f, row')}
        SET f.slug = row.slug, f.name = row.name, f.folded = row.folded, f.description = row.description`,
       {
         by: this.by,
@@ -83,7 +85,9 @@ export class GraphWriter {
     await tx.run(
       `UNWIND $rows AS row
        MERGE (f:Film {id: row.id})
-       ${auditOnMerge('f')}
+       ${createdOnMerge('f')}
+       WITH f, row, row.props AS props
+       ${auditIfChanged('f', 'props{.*, releaseDate: CASE WHEN row.releaseDate IS NULL THEN null ELSE date(row.releaseDate) END}', 'f, row')}
        SET f += row.props, f.releaseDate = CASE WHEN row.releaseDate IS NULL THEN null ELSE date(row.releaseDate) END
        WITH f, row
        CALL (f, row) {
@@ -143,7 +147,8 @@ export class GraphWriter {
     await tx.run(
       `UNWIND $rows AS row
        MERGE (p:Person {id: row.id})
-       ${auditOnMerge('p')}
+       ${createdOnMerge('p')}
+       ${auditIfChanged('p', 'row.props', 'p, row')}
        SET p += row.props`,
       {
         by: this.by,
@@ -169,7 +174,8 @@ export class GraphWriter {
     await tx.run(
       `UNWIND $rows AS row
        MERGE (c:Character {id: row.id})
-       ${auditOnMerge('c')}
+       ${createdOnMerge('c')}
+       ${auditIfChanged('c', '{slug: row.slug, name: row.name}', 'c, row')}
        SET c.slug = row.slug, c.name = row.name, c.folded = row.folded
        WITH c, row
        OPTIONAL MATCH (c)-[old:FROM_FRANCHISE]->()
@@ -220,8 +226,11 @@ export class GraphWriter {
        WITH r, row, p, f, coalesce(r.created, false) AS isNew
        REMOVE r.created
        WITH r, row, p, f, isNew WHERE isNew OR NOT $keepExisting
-       SET r += row.props, r.updatedAt = $by.at, r.updatedBy = $by.actor,
-           r.version = CASE WHEN isNew THEN 1 ELSE coalesce(r.version, 1) + 1 END
+       WITH r, row, p, f, isNew, isNew OR ${changesAny('r', 'row.props')} AS changed
+       SET r.version = CASE WHEN isNew THEN 1 WHEN changed THEN coalesce(r.version, 1) + 1 ELSE coalesce(r.version, 1) END,
+           r.updatedAt = CASE WHEN changed THEN $by.at ELSE r.updatedAt END,
+           r.updatedBy = CASE WHEN changed THEN $by.actor ELSE r.updatedBy END
+       SET r += row.props
        MERGE (p)-[:HAS_ROLE]->(r)
        MERGE (r)-[:ON_FILM]->(f)
        WITH r, row
@@ -269,8 +278,13 @@ export class GraphWriter {
          ON CREATE SET r.id = coalesce(row.id, row.newId), r.createdAt = $by.at, r.createdBy = $by.actor
          RETURN r AS review
        }
-       SET review += row.props, review.key = row.key, review.updatedAt = $by.at, review.updatedBy = $by.actor,
-           review.version = coalesce(review.version, 0) + 1,
+       WITH row, f, review, row.props AS props
+       WITH row, f, review, review.version IS NULL AS isNew,
+            ${changesAny('review', 'props{.*, publishedOn: CASE WHEN row.publishedOn IS NULL THEN null ELSE date(row.publishedOn) END}')} AS changed
+       SET review.version = CASE WHEN isNew THEN 1 WHEN changed THEN review.version + 1 ELSE review.version END,
+           review.updatedAt = CASE WHEN isNew OR changed THEN $by.at ELSE review.updatedAt END,
+           review.updatedBy = CASE WHEN isNew OR changed THEN $by.actor ELSE review.updatedBy END
+       SET review += row.props, review.key = row.key,
            review.publishedOn = CASE WHEN row.publishedOn IS NULL THEN null ELSE date(row.publishedOn) END
        WITH review, f
        OPTIONAL MATCH (review)-[old:REVIEWS]->()

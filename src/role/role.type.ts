@@ -2,7 +2,6 @@ import type { Character } from '../character/character.type';
 import type { Film } from '../film/film.type';
 import type { Person } from '../person/person.type';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Audited } from '../common/audited.type';
 import { ConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
 import { enumOf, ROLE_KINDS, RoleKindName } from '../model/roles';
@@ -30,9 +29,12 @@ registerEnumType(RoleKind, {
 });
 
 @ObjectType({ implements: Node, description: "A credit: one person's part in one film. A node of its own in the graph." })
-export class Role extends Audited implements Node {
+export class Role implements Node {
   @Field(() => ID, { description: "Opaque and stable for the credit's life; node(id:) resolves it." })
   id!: string;
+
+  @Field(() => Int, { description: 'Starts at 1 and grows by one with every write to the credit (a billing move too); pass it as expectedVersion to make a write conditional. Who changed it and when is in the change feed.' })
+  version!: number;
 
   @Field(() => RoleKind, { description: 'What the person did on the film.' })
   kind!: RoleKind;

@@ -44,12 +44,30 @@ export async function lockOnly(write: Write, label: Label, id: string): Promise<
 }
 
 /**
- * The same record for a bulk write, right after `MERGE (variable …)`: a new entity starts at
- * version 1, one matched again is raised by one; who and when come from the `$by` parameter
- * (an Authorship).
+ * Whether writing the map `props` to `variable` would change any of its values: a bulk write
+ * that finds an entity as it already is leaves its version and audit fields alone.
  */
-export function auditOnMerge(variable: string): string {
-  return `ON CREATE SET ${variable}.version = 1, ${variable}.createdAt = $by.at, ${variable}.createdBy = $by.actor
-    ON MATCH SET ${variable}.version = coalesce(${variable}.version, 1) + 1
-    SET ${variable}.updatedAt = $by.at, ${variable}.updatedBy = $by.actor`;
+export function changesAny(variable: string, props: string): string {
+  return `any(key IN keys(${props}) WHERE NOT coalesce(${variable}[key] = ${props}[key], ${variable}[key] IS NULL AND ${props}[key] IS NULL))`;
+}
+
+/**
+ * The audit of a bulk write, in two parts. Right after `MERGE (variable …)`: a new entity is
+ * stamped as made by `$by` (an Authorship), at version 0 until the second part raises it.
+ */
+export function createdOnMerge(variable: string): string {
+  return `ON CREATE SET ${variable}.version = 0, ${variable}.createdAt = $by.at, ${variable}.createdBy = $by.actor`;
+}
+
+/**
+ * Then, before the entity is given `props` (a map expression over variables in scope): its
+ * version rises by one, and updatedAt/updatedBy are set, only when `props` changes a value, so
+ * importing the same files twice changes nothing. `carry` lists the variables the query goes on
+ * with.
+ */
+export function auditIfChanged(variable: string, props: string, carry: string): string {
+  return `WITH ${carry}, ${changesAny(variable, props)} AS changed
+    SET ${variable}.version = coalesce(${variable}.version, 1) + CASE WHEN changed THEN 1 ELSE 0 END,
+        ${variable}.updatedAt = CASE WHEN changed THEN $by.at ELSE ${variable}.updatedAt END,
+        ${variable}.updatedBy = CASE WHEN changed THEN $by.actor ELSE ${variable}.updatedBy END`;
 }

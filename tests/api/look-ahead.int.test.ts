@@ -224,12 +224,13 @@ it('leaves a bad page argument to the field that has it, with its own error', as
   expect(errors[0].message).toMatch(/first must be between 0 and/);
 });
 
-it('says null for a film, person or franchise that does not exist, in one statement each', async () => {
+// A miss looks once more, in the redirects of old slugs and merged ids; a hit never does.
+it('says null for a film, person or franchise that does not exist, in two statements each', async () => {
   const { data, statements } = await run(`{
     film(slug: "no-such-film") { cast { id } }
     person(slug: "no-such-person") { roles { totalCount } }
     franchise(slug: "no-such-franchise") { entries { kind } }
   }`);
   expect(data).toEqual({ film: null, person: null, franchise: null });
-  expect(statements).toBe(3);
+  expect(statements).toBe(6);
 });

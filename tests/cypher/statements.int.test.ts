@@ -113,7 +113,7 @@ it('a film page is one statement', async () => {
     OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
     RETURN {role: r {.id, .kind, .job, characters: coalesce(r.characters, []), .billingOrder,
     credited: coalesce(r.credited, true), personId: p.id, filmId: f.id,
-    characterId: c.id, personName: p.name}, person: p {.id, .name}, character: CASE WHEN c IS NULL THEN null ELSE c {.id, .slug, .name} END}
+    characterId: c.id, personName: p.name, version: coalesce(r.version, 1)}, person: p {.id, .name}, character: CASE WHEN c IS NULL THEN null ELSE c {.id, .slug, .name, version: coalesce(c.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} END}
     } AS credits, {reviews: COLLECT {
     MATCH (r:Review)-[:REVIEWS]->(f)
     WITH r ORDER BY r.publishedOn IS NULL, r.publishedOn DESC, r.id SKIP $reviewOffset LIMIT $reviewLimit
@@ -128,7 +128,7 @@ it('a filmography page is one statement', async () => {
   expect(await statementsOf(`{ person(slug: "len-wiseman") { name roles(first: 5) { totalCount nodes { kind film { title year } } } } }`))
     .toMatchInlineSnapshot(`
     [
-      "MATCH (p:Person {slug: $value}) RETURN p {.id, .slug, .name, .birthYear, .deathYear, professions: coalesce(p.professions, []), .imdbId, .tmdbId, .wikidataId} AS person, {credits: COLLECT {
+      "MATCH (p:Person {slug: $value}) RETURN p {.id, .slug, .name, .birthYear, .deathYear, professions: coalesce(p.professions, []), .imdbId, .tmdbId, .wikidataId, version: coalesce(p.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} AS person, {credits: COLLECT {
     MATCH (p)-[:HAS_ROLE]->(r:Role)-[:ON_FILM]->(f:Film)
     WHERE $roleKinds IS NULL OR r.kind IN $roleKinds
     WITH r, f ORDER BY f.releaseDate IS NULL, f.releaseDate DESC, f.year DESC, f.title, r.kind, r.id
@@ -136,7 +136,7 @@ it('a filmography page is one statement', async () => {
     OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
     RETURN {role: r {.id, .kind, .job, characters: coalesce(r.characters, []), .billingOrder,
     credited: coalesce(r.credited, true), personId: p.id, filmId: f.id,
-    characterId: c.id, personName: p.name}, film: f {.id, .title, .year}}
+    characterId: c.id, personName: p.name, version: coalesce(r.version, 1)}, film: f {.id, .title, .year}}
     }, total: COUNT { (p)-[:HAS_ROLE]->(r:Role) WHERE $roleKinds IS NULL OR r.kind IN $roleKinds }} AS filmography
     -- params {"value":"len-wiseman","roleKinds":null,"roleOffset":0,"roleLimit":6}",
     ]
@@ -161,8 +161,8 @@ it('a franchise page is one statement', async () => {
     WITH person, collect(film.id) AS filmIds, reduce(joined = [], k IN collect(kinds) | joined + k) AS kinds
     WHERE size(filmIds) >= key.minFilms
     ORDER BY size(filmIds) DESC, person.sortName, person.name, person.id
-    WITH collect({personId: person.id, kinds: kinds, filmIds: filmIds, person: person {.id, .slug, .name, .birthYear, .deathYear, professions: coalesce(person.professions, []), .imdbId, .tmdbId, .wikidataId}}) AS ranked
-    RETURN ranked[..key.first] AS people } RETURN fr {.id, .slug, .name, .description} AS franchise, COLLECT {
+    WITH collect({personId: person.id, kinds: kinds, filmIds: filmIds, person: person {.id, .slug, .name, .birthYear, .deathYear, professions: coalesce(person.professions, []), .imdbId, .tmdbId, .wikidataId, version: coalesce(person.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}}) AS ranked
+    RETURN ranked[..key.first] AS people } RETURN fr {.id, .slug, .name, .description, version: coalesce(fr.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} AS franchise, COLLECT {
     MATCH (f:Film)-[e:IN_FRANCHISE]->(fr)
     WITH f, e ORDER BY f.releaseDate IS NULL, f.releaseDate, f.title, f.id
     RETURN {franchiseId: fr.id, filmId: f.id, kind: e.kind, chronologicalOrder: e.chronologicalOrder,
@@ -182,9 +182,9 @@ it('a search is one statement', async () => {
     RETURN node.id AS id, score, CASE
     WHEN node:Film THEN node {.id}
     WHEN node:Person THEN node {.id, .name}
-    WHEN node:Franchise THEN node {.id, .slug, .name, .description}
-    WHEN node:Character THEN node {.id, .slug, .name}
-    WHEN node:Genre THEN node {.id, .slug, .name}
+    WHEN node:Franchise THEN node {.id, .slug, .name, .description, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    WHEN node:Character THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    WHEN node:Genre THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
     END AS entity
     -- params {"query":"+(skarsgard OR skarsgard*)","labels":null,"limit":5}",
     ]
@@ -229,9 +229,9 @@ it('a shortest path with the roles along it', async () => {
     entity: CASE
     WHEN n:Film THEN n {.id, .title}
     WHEN n:Person THEN n {.id, .name}
-    WHEN n:Franchise THEN n {.id, .slug, .name, .description}
-    WHEN n:Character THEN n {.id, .slug, .name}
-    WHEN n:Genre THEN n {.id, .slug, .name}
+    WHEN n:Franchise THEN n {.id, .slug, .name, .description, version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    WHEN n:Character THEN n {.id, .slug, .name, version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    WHEN n:Genre THEN n {.id, .slug, .name, version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
     END}] AS nodes, length(p) AS relationships
     -- params {"fromId":"<person id>","toId":"<person id>","labels":["Person","Film","Franchise","Character","Genre"]}",
       "UNWIND $hops AS hop
@@ -254,7 +254,7 @@ it('a shortest path with the roles along it', async () => {
     OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
     RETURN id AS key, r {.id, .kind, .job, characters: coalesce(r.characters, []), .billingOrder,
     credited: coalesce(r.credited, true), personId: p.id, filmId: f.id,
-    characterId: c.id, personName: p.name} AS value
+    characterId: c.id, personName: p.name, version: coalesce(r.version, 1)} AS value
     -- params {"ids":["<role id>","<role id>"]}",
     ]
   `);
@@ -271,7 +271,7 @@ it('related films through their loader, with reasons', async () => {
     [
       "UNWIND $values AS value
     MATCH (n:Film {id: value})
-    RETURN value AS key, n {.id, .slug, .title, .originalTitle, alternativeTitles: coalesce(n.alternativeTitles, []), releaseDate: toString(n.releaseDate), .year, .runtimeMinutes, .overview, .imdbId, .tmdbId, .wikidataId, .ratingSources, .ratingValues, .ratingScales, .ratingVotes} AS value
+    RETURN value AS key, n {.id, .slug, .title, .originalTitle, alternativeTitles: coalesce(n.alternativeTitles, []), releaseDate: toString(n.releaseDate), .year, .runtimeMinutes, .overview, .imdbId, .tmdbId, .wikidataId, .ratingSources, .ratingValues, .ratingScales, .ratingVotes, version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} AS value
     -- params {"values":["<film id>"]}",
       "UNWIND $keys AS key
     MATCH (film:Film {id: key.filmId})

@@ -218,8 +218,15 @@ describe('importing IMDb files', () => {
     edit('title.ratings.tsv', 'tt0000101\t7.9\t50000', 'tt0000101\t8.1\t51000');
     edit('title.principals.tsv', '["Father"]', '["The Father"]');
     edit('name.basics.tsv', 'nm0000504\tJohn Smith\t1950\t2010', 'nm0000504\tJohn Smith\t1951\t2010');
+    const versions = `MATCH (n) WHERE n.imdbId IN ['tt0000101', 'nm0000504', 'tt0000102'] RETURN n.imdbId AS imdbId, n.version AS version, n.createdBy AS createdBy, n.updatedBy AS updatedBy ORDER BY imdbId`;
+    const versionsBefore = await db.read<{ imdbId: string; version: number }>(versions);
     const newer = await runImdb(db, dir);
     expect(newer.status).toBe('complete');
+    // What changed is one version further on; what the newer dump left as it was is not touched.
+    const versionsAfter = await db.read<{ imdbId: string; version: number }>(versions);
+    expect(versionsAfter).toEqual(
+      versionsBefore.map((row) => ({ ...row, version: row.version + (row.imdbId === 'tt0000102' ? 0 : 1), updatedBy: 'import:imdb', createdBy: 'import:imdb' })),
+    );
 
     const { film: updated, genres } = await film('tt0000101');
     expect(updated).toMatchObject({

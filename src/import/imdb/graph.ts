@@ -1,7 +1,7 @@
 import { Database, Tx } from '../../db/database';
 import { Authorship, now } from '../../writes/change-log';
 import { takenSlugs } from '../../writes/slugs';
-import { created } from '../../writes/versions';
+import { changesAny, created } from '../../writes/versions';
 import { storedFilm } from '../../model/film';
 import { Label } from '../../model/graph';
 import { newId } from '../../model/ids';
@@ -112,9 +112,11 @@ export async function writeFilms(tx: Tx, films: TitleRow[], genreIds: ReadonlyMa
     await tx.run(
       `UNWIND $rows AS row
        MATCH (f:Film {imdbId: row.imdbId})
+       WITH f, row, ${changesAny('f', '{title: row.title, originalTitle: row.originalTitle, year: row.year, runtimeMinutes: row.runtimeMinutes}')} AS changed
+       SET f.version = coalesce(f.version, 1) + CASE WHEN changed THEN 1 ELSE 0 END,
+           f.updatedAt = CASE WHEN changed THEN $by.at ELSE f.updatedAt END, f.updatedBy = CASE WHEN changed THEN $by.actor ELSE f.updatedBy END
        SET f.title = row.title, f.sortTitle = row.sortTitle, f.originalTitle = row.originalTitle,
            f.year = row.year, f.runtimeMinutes = row.runtimeMinutes,
-           f.version = coalesce(f.version, 1) + 1, f.updatedAt = $by.at, f.updatedBy = $by.actor,
            f.folded = row.sortTitle + CASE WHEN f.folded IS NULL THEN '' ELSE substring(f.folded, size(split(f.folded, '\n')[0])) END
        WITH f, row
        CALL (f, row) {
@@ -126,7 +128,7 @@ export async function writeFilms(tx: Tx, films: TitleRow[], genreIds: ReadonlyMa
          MATCH (g:Genre {id: genreId})
          MERGE (f)-[:IN_GENRE]->(g)
        }`,
-      { rows: stored },
+      { rows: stored, by },
     );
   }
 }
@@ -203,6 +205,9 @@ export async function writePeople(tx: Tx, people: PersonRow[]): Promise<void> {
     await tx.run(
       `UNWIND $rows AS row
        MATCH (p:Person {imdbId: row.imdbId})
+       WITH p, row, ${changesAny('p', '{name: row.name, birthYear: row.birthYear, deathYear: row.deathYear, professions: row.professions}')} AS changed
+       SET p.version = coalesce(p.version, 1) + CASE WHEN changed THEN 1 ELSE 0 END,
+           p.updatedAt = CASE WHEN changed THEN $by.at ELSE p.updatedAt END, p.updatedBy = CASE WHEN changed THEN $by.actor ELSE p.updatedBy END
        SET p.name = row.name, p.sortName = row.folded, p.folded = row.folded,
            p.birthYear = row.birthYear, p.deathYear = row.deathYear, p.professions = row.professions`,
       { rows: stored, by },
@@ -229,8 +234,10 @@ export async function writeRoles(tx: Tx, roles: RoleWrite[], options: { onlyNew:
   const by = imdbAuthorship();
   const update = options.onlyNew
     ? ''
-    : `SET r.job = row.job, r.characters = row.characters, r.billingOrder = row.billingOrder, r.updatedAt = $by.at, r.updatedBy = $by.actor,
-           r.version = CASE WHEN r.id = row.id THEN 1 ELSE coalesce(r.version, 1) + 1 END`;
+    : `WITH p, f, r, row, r.id <> row.id AND ${changesAny('r', '{job: row.job, characters: row.characters, billingOrder: row.billingOrder}')} AS changed
+       SET r.version = coalesce(r.version, 1) + CASE WHEN changed THEN 1 ELSE 0 END,
+           r.updatedAt = CASE WHEN changed THEN $by.at ELSE r.updatedAt END, r.updatedBy = CASE WHEN changed THEN $by.actor ELSE r.updatedBy END
+       SET r.job = row.job, r.characters = row.characters, r.billingOrder = row.billingOrder`;
   const [result] = await tx.run<{ created: number }>(
     `UNWIND $rows AS row
      MATCH (p:Person {imdbId: row.person})
