@@ -76,6 +76,17 @@ describe('importing IMDb files', () => {
     expect(report.graph).toEqual({ films: 6, people: 11, roles: 21, genres: 8 });
   });
 
+  it('adds one IMPORT change for the run to the feed, with the rows each file imported, and none per entity', async () => {
+    const changes = await db.read<{ operation: string; actor: string; entityId: string | null; fields: string }>(
+      'MATCH (c:Change) RETURN c.operation AS operation, c.actor AS actor, c.entityId AS entityId, c.fields AS fields ORDER BY c.sequence',
+    );
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ operation: 'IMPORT', actor: 'import:imdb', entityId: null });
+    const fields = JSON.parse(changes[0].fields) as { field: string; before: unknown; after: number }[];
+    expect(fields).toContainEqual({ field: 'title.basics', before: null, after: fileReport(report, 'title.basics').imported });
+    expect(fields).toContainEqual({ field: 'title.principals', before: null, after: fileReport(report, 'title.principals').imported });
+  });
+
   it('makes films of the chosen types with title, original title, year, runtime, genres and IMDb id', async () => {
     const { film: ret, genres } = await film('tt0000102');
     expect(ret).toMatchObject({

@@ -151,3 +151,49 @@ test('a renamed film gets a new slug and its old slug keeps leading to it', asyn
   expect(other.slug).toBe('ballerina-2025-2');
   expect((await api.query(ID_OF_FILM, { slug: 'ballerina-2025' })).data.film.id).toBe(id);
 });
+
+test('a sync job upserts by IMDb id: the first call creates, the next updates the same film and person', async () => {
+  const UPSERT_FILM = `mutation ($input: UpsertFilmInput!) { upsertFilm(input: $input) { film { id slug title runtimeMinutes version createdBy } userErrors { field code message } } }`;
+  const made = payload(await api.asEditor(UPSERT_FILM, { input: { imdbId: 'tt6718170', title: 'The Super Mario Bros. Movie', year: 2023 } }), 'upsertFilm').film;
+  expect(made).toMatchObject({ slug: 'the-super-mario-bros-movie-2023', version: 1, runtimeMinutes: null });
+  const again = payload(await api.asEditor(UPSERT_FILM, { input: { imdbId: 'tt6718170', title: 'The Super Mario Bros. Movie', year: 2023, runtimeMinutes: 92 } }), 'upsertFilm').film;
+  expect(again).toMatchObject({ id: made.id, slug: made.slug, runtimeMinutes: 92, version: 2 });
+  // The seed's John Wick has an IMDb id: an upsert updates it rather than making a second.
+  const wick = payload(await api.asEditor(UPSERT_FILM, { input: { imdbId: 'tt2911666', title: 'John Wick', year: 2014, runtimeMinutes: 101 } }), 'upsertFilm').film;
+  expect(wick.id).toBe(await filmId('john-wick-2014'));
+
+  const UPSERT_PERSON = `mutation ($input: UpsertPersonInput!) { upsertPerson(input: $input) { person { id name birthYear version } userErrors { field code message } } }`;
+  const keanu = payload(await api.asEditor(UPSERT_PERSON, { input: { imdbId: 'nm0000206', name: 'Keanu Reeves', birthYear: 1964 } }), 'upsertPerson').person;
+  expect(keanu).toEqual({ id: await personId('keanu-reeves'), name: 'Keanu Reeves', birthYear: 1964, version: 2 });
+});
+
+test('an update leaves out what it does not name and clears what it sets to null, and the history says what changed', async () => {
+  const id = await filmId('john-wick-2014');
+  const UPDATE = `mutation ($input: UpdateFilmInput!) { updateFilm(input: $input) { film { title runtimeMinutes overview alternativeTitles } userErrors { field code message } } }`;
+  const before = (await api.query(`query ($id: ID!) { film(id: $id) { title runtimeMinutes alternativeTitles } }`, { id })).data.film;
+  expect(before.runtimeMinutes).not.toBeNull();
+  const film = payload(await api.asEditor(UPDATE, { input: { id, overview: 'A retired hitman comes back for one last reckoning.', runtimeMinutes: null } }), 'updateFilm').film;
+  expect(film).toEqual({ title: before.title, runtimeMinutes: null, overview: 'A retired hitman comes back for one last reckoning.', alternativeTitles: before.alternativeTitles });
+  const { data } = await api.query(`query ($id: ID!) { film(id: $id) { updatedBy history(first: 1) { nodes { operation actor fields { field before after } } } } }`, { id });
+  expect(data.film.updatedBy).toMatch(/^test-editor-/);
+  expect(data.film.history.nodes[0]).toEqual({
+    operation: 'UPDATE',
+    actor: data.film.updatedBy,
+    fields: [
+      { field: 'runtimeMinutes', before: before.runtimeMinutes, after: null },
+      { field: 'overview', before: null, after: 'A retired hitman comes back for one last reckoning.' },
+    ],
+  });
+});
+
+test("an edited review's mentions are linked again", async () => {
+  const [review] = (await api.query(`{ film(slug: "ballerina-2025") { reviews { nodes { id mentions { entity { id } } } } } }`)).data.film.reviews.nodes;
+  expect(review.mentions.length).toBeGreaterThan(0);
+  const edited = payload(
+    await api.asEditor(`mutation ($input: UpdateReviewInput!) { updateReview(input: $input) { review { body mentions { text entity { ... on Person { name } } } } userErrors { field code message } } }`, {
+      input: { id: review.id, body: 'On a second look, Ian McShane steals every scene he is in.' },
+    }),
+    'updateReview',
+  ).review;
+  expect(edited.mentions).toEqual([{ text: 'Ian McShane', entity: { name: 'Ian McShane' } }]);
+});
