@@ -21,6 +21,11 @@ export class ReviewMentionsResolver {
 
 @Resolver(() => Mention)
 export class MentionResolver {
+  @FieldResolver(() => Int, { description: 'Where those words end in the body, exclusive: `start` plus the length of `text`.' })
+  end(@Root() mention: Mention): number {
+    return mention.start + mention.text.length;
+  }
+
   @FieldResolver(() => Node, { description: 'What the words name.' })
   entity(@Root() mention: Mention, @Ctx() { loaders }: Context): Promise<unknown> {
     return loaders.node(mention.entityId);
