@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Node } from '../common/node.type';
-import { Connection, pageRequest } from '../common/page';
+import { Connection, keysetRequest, PAGE_ARG, PageArgs } from '../common/page';
 import { Film } from '../film/film.type';
 import { Person } from '../person/person.type';
 import type { Context } from '../server/context';
 import { changeService } from './change.service';
 import { Change, ChangeConnection } from './change.type';
 
-const FIRST = 'How many to return: 0 to 100; 20 when not given.';
 
 @Resolver(() => Change)
 export class ChangeResolver {
@@ -16,12 +15,14 @@ export class ChangeResolver {
   })
   changes(
     @Ctx() { db }: Context,
-    @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor (or an edge cursor) of the last change already seen.' }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: 'The startCursor (or an edge cursor) of a page: the changes just before it, paging back towards the oldest.' }) before?: string,
     @Arg('entityTypes', () => [String], { nullable: true, description: 'Only changes to entities of these types (Film, Person, Role…).' }) entityTypes?: string[],
     @Arg('entityId', () => ID, { nullable: true, description: 'Only the changes to this entity.' }) entityId?: string,
   ): Promise<Connection<Change>> {
-    return changeService.feed(db, pageRequest(first, after), { entityTypes, entityId });
+    return changeService.feed(db, keysetRequest({ first, after, last, before }), { entityTypes, entityId });
   }
 
   @FieldResolver(() => Node, { nullable: true, description: 'The entity as it is now; null when it was deleted or merged away.' })
@@ -30,8 +31,8 @@ export class ChangeResolver {
   }
 }
 
-function historyOf(context: Context, id: string, first?: number, after?: string): Promise<Connection<Change>> {
-  return changeService.history(context.db, id, pageRequest(first, after));
+function historyOf(context: Context, id: string, page: PageArgs): Promise<Connection<Change>> {
+  return changeService.history(context.db, id, keysetRequest(page));
 }
 
 @Resolver(() => Film)
@@ -40,10 +41,12 @@ export class FilmHistoryResolver {
   history(
     @Root() film: Film,
     @Ctx() context: Context,
-    @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before: older changes follow.' }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: 'The startCursor of a page: the newer changes just before it.' }) before?: string,
   ): Promise<Connection<Change>> {
-    return historyOf(context, film.id, first, after);
+    return historyOf(context, film.id, { first, after, last, before });
   }
 }
 
@@ -53,9 +56,11 @@ export class PersonHistoryResolver {
   history(
     @Root() person: Person,
     @Ctx() context: Context,
-    @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before: older changes follow.' }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: 'The startCursor of a page: the newer changes just before it.' }) before?: string,
   ): Promise<Connection<Change>> {
-    return historyOf(context, person.id, first, after);
+    return historyOf(context, person.id, { first, after, last, before });
   }
 }

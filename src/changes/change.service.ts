@@ -1,4 +1,4 @@
-import { Connection, encodeCursor, PageRequest } from '../common/page';
+import { Connection, keysetConnection, KeysetRequest } from '../common/page';
 import { inKeyOrder } from '../common/batch';
 import { Database } from '../db/database';
 import { Change } from './change.type';
@@ -16,21 +16,28 @@ export interface FeedFilter {
   entityId?: string | null;
 }
 
-/** A page of changes whose cursors are their sequence numbers: stable while the feed grows. */
-function feedPage(rows: Change[], limit: number, hasPrevious: boolean, totalCount: () => Promise<number>): Connection<Change> {
-  const nodes = rows.slice(0, limit);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.sequence), node }));
-  return {
-    edges,
-    nodes,
-    totalCount,
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: hasPrevious,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+/**
+ * One page of changes in sequence order (`ascending`) or its reverse, the cursors their sequence
+ * numbers: stable while the feed grows. Reads strictly between `after` and `before`, from the
+ * end the request counts from (page.ts's keyset rule).
+ */
+async function keysetPage(
+  db: Database,
+  conditions: string,
+  params: Record<string, unknown>,
+  ascending: boolean,
+  page: KeysetRequest,
+  totalCount: () => Promise<number>,
+): Promise<Connection<Change>> {
+  // In list order, `after` is a smaller sequence number when ascending, a larger one when not.
+  const [low, high] = ascending ? [page.after, page.before] : [page.before, page.after];
+  const readAscending = ascending !== page.fromEnd;
+  const rows = await db.read<{ change: StoredChange }>(
+    `MATCH (c:Change) WHERE ($low IS NULL OR c.sequence > $low) AND ($high IS NULL OR c.sequence < $high)${conditions}
+     RETURN ${CHANGE} AS change ORDER BY c.sequence ${readAscending ? 'ASC' : 'DESC'} LIMIT $limit`,
+    { ...params, low, high, limit: page.fetch },
+  );
+  return keysetConnection(rows.map((row) => parsed(row.change)), page, (change) => change.sequence, totalCount);
 }
 
 function where(filter: FeedFilter): string {
@@ -48,34 +55,23 @@ function where(filter: FeedFilter): string {
  * so `after` means "changes numbered higher", whatever was appended since.
  */
 export const changeService = {
-  /** Oldest first, after the change numbered `page.offset - 1`. */
-  async feed(db: Database, page: PageRequest, filter: FeedFilter): Promise<Connection<Change>> {
-    const params = { from: page.offset, limit: page.limit + 1, entityTypes: filter.entityTypes ?? [], entityId: filter.entityId ?? null };
-    const rows = await db.read<{ change: StoredChange }>(
-      `MATCH (c:Change) WHERE c.sequence >= $from${where(filter)}
-       RETURN ${CHANGE} AS change ORDER BY c.sequence LIMIT $limit`,
-      params,
-    );
+  /** Oldest first; `after` and `before` are sequence numbers. */
+  async feed(db: Database, page: KeysetRequest, filter: FeedFilter): Promise<Connection<Change>> {
+    const params = { entityTypes: filter.entityTypes ?? [], entityId: filter.entityId ?? null };
     const count = async () => {
       const [row] = await db.read<{ count: number }>(`MATCH (c:Change) WHERE true${where(filter)} RETURN count(c) AS count`, params);
       return row.count;
     };
-    return feedPage(rows.map((row) => parsed(row.change)), page.limit, page.offset > 0, count);
+    return keysetPage(db, where(filter), params, true, page, count);
   },
 
-  /** One entity's changes, newest first; `page.offset - 1` is the last one already seen (0: none). */
-  async history(db: Database, entityId: string, page: PageRequest): Promise<Connection<Change>> {
-    const before = page.offset > 0 ? page.offset - 1 : null;
-    const rows = await db.read<{ change: StoredChange }>(
-      `MATCH (c:Change) WHERE c.entityId = $entityId AND ($before IS NULL OR c.sequence < $before)
-       RETURN ${CHANGE} AS change ORDER BY c.sequence DESC LIMIT $limit`,
-      { entityId, before, limit: page.limit + 1 },
-    );
+  /** One entity's changes, newest first: `after` a sequence number means older ones, `before` newer. */
+  async history(db: Database, entityId: string, page: KeysetRequest): Promise<Connection<Change>> {
     const count = async () => {
       const [row] = await db.read<{ count: number }>(`MATCH (c:Change) WHERE c.entityId = $entityId RETURN count(c) AS count`, { entityId });
       return row.count;
     };
-    return feedPage(rows.map((row) => parsed(row.change)), page.limit, before !== null, count);
+    return keysetPage(db, ' AND c.entityId = $entityId', { entityId }, false, page, count);
   },
 
   async byIds(db: Database, ids: readonly string[]): Promise<(Change | null)[]> {

@@ -1,5 +1,5 @@
 import { Arg, Resolver, Root, Subscription, SubscribeResolverData } from 'type-graphql';
-import { pageRequest } from '../common/page';
+import { cursorPosition } from '../common/page';
 import type { Context } from '../server/context';
 import { Change } from './change.type';
 
@@ -13,7 +13,7 @@ interface ChangesArgs {
  * BAD_USER_INPUT, as for `Query.changes`), or at the feed's head when none is.
  */
 function follow({ args, context }: SubscribeResolverData<unknown, ChangesArgs, Context>): Promise<AsyncIterable<Change>> {
-  const after = args.after ? pageRequest(null, args.after).offset - 1 : null;
+  const after = args.after ? cursorPosition(args.after, 'after') : null;
   return context.changeFeed.follow(after, { entityTypes: args.entityTypes });
 }
 

@@ -8,7 +8,7 @@ export const CONNECTION_RESOLVERS: ClassType[] = [];
 export function ConnectionType<T extends object>(Item: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that marks its place in the list.` })
   class Edge {
-    @Field({ description: 'Pass it as `after` to get the items after this one.' })
+    @Field({ description: 'Pass it as `after` to get the items after this one, or as `before` for those before it.' })
     cursor!: string;
 
     @Field(() => Item, { description: 'The item.' })

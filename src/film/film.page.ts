@@ -1,5 +1,5 @@
 import { primeIfWhole, reachOf, readingOf } from '../common/look-ahead';
-import { checkedPage, connectionNodes } from '../common/page';
+import { checkedPage, connectionNodes, isTail, PageArgs } from '../common/page';
 import { Selection } from '../common/selection';
 import { FILM_PROPERTIES } from '../model/film';
 import { PERSON_PROPERTIES } from '../model/person';
@@ -83,9 +83,10 @@ function filmPageParts(selection: Selection): FilmPageParts | null {
   const reviews = selection.all('reviews');
   // One page of reviews can ride along; aliases asking for several are left to the loader.
   if (reviews.length === 1) {
-    const { first, after } = reviews[0].args as { first?: number | null; after?: string | null };
-    const page = checkedPage(first, after);
-    if (!(page instanceof Error)) {
+    // A window is the resolver's key whichever arguments named it; a page counted from the end
+    // needs the list's length first, so it is the resolver's.
+    const page = checkedPage(reviews[0].args as PageArgs);
+    if (!(page instanceof Error) && !isTail(page)) {
       parts.reviews = { ...filmReviewsKey('', page).args, reading: readingOf(REVIEW_PROPERTIES, connectionNodes(reviews[0].selection)) };
       riders += 1;
     }

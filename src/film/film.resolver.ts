@@ -7,7 +7,7 @@ import { badInput } from '../common/errors';
 import { OrderDirection } from '../common/order';
 import { primeIfWhole, readingOf } from '../common/look-ahead';
 import { Node } from '../common/node.type';
-import { Connection, connectionNodes, pageRequest, sliceConnection, toConnection } from '../common/page';
+import { Connection, connectionNodes, offsetConnection, PAGE_ARG, pageRequest, sliceConnection } from '../common/page';
 import { FranchiseEntry } from '../franchise/franchise.type';
 import { Genre } from '../genre/genre.type';
 import { FILM_PROPERTIES, ratingsOf } from '../model/film';
@@ -47,23 +47,27 @@ export class FilmResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => FilmFilter, { nullable: true, description: 'Only the films that match every condition given.' }) filter?: FilmFilter,
     @Arg('orderBy', () => FilmOrder, { nullable: true, description: 'The order of the list; by title when not given. Ties go by id.' }) orderBy?: FilmOrder,
-    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARG.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARG.before }) before?: string,
   ): Promise<Connection<Film>> {
-    const page = pageRequest(first, after);
+    pageRequest({ first, after, last, before });
     if (filter?.yearFrom != null && filter?.yearTo != null && filter.yearFrom > filter.yearTo) {
       throw badInput(`filter.yearFrom (${filter.yearFrom}) is after filter.yearTo (${filter.yearTo})`, 'filter');
     }
-    const { films, count } = await filmService.find(db, {
-      ...filter,
-      orderField: ORDER_PROPERTY[orderBy?.field ?? FilmOrderField.TITLE],
-      descending: orderBy?.direction === OrderDirection.DESC,
-      ...page,
-      // A browsing page shows a few fields of each film: the rest is not read. The films are the
-      // page's own, never primed into the film loader, so nothing else can find them partial.
-      reading: readingOf(FILM_PROPERTIES, connectionNodes(Selection.of(info))),
+    return offsetConnection({ first, after, last, before }, async (page) => {
+      const { films, count } = await filmService.find(db, {
+        ...filter,
+        orderField: ORDER_PROPERTY[orderBy?.field ?? FilmOrderField.TITLE],
+        descending: orderBy?.direction === OrderDirection.DESC,
+        ...page,
+        // A browsing page shows a few fields of each film: the rest is not read. The films are the
+        // page's own, never primed into the film loader, so nothing else can find them partial.
+        reading: readingOf(FILM_PROPERTIES, connectionNodes(Selection.of(info))),
+      });
+      return { rows: films, totalCount: count };
     });
-    return toConnection(films, page, count);
   }
 
   @FieldResolver(() => [Genre], { description: 'Its genres, by name.' })
@@ -104,10 +108,13 @@ export class FilmResolver {
     @Root() film: Film,
     @Ctx() { loaders }: Context,
     @Arg('kinds', () => [RoleKind], { nullable: true, description: 'Only roles of these kinds; every kind when not given.' }) kinds?: RoleKind[],
-    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARG.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARG.before }) before?: string,
   ): Promise<Connection<Role>> {
-    const page = pageRequest(first, after);
+    const page = { first, after, last, before };
+    pageRequest(page);
     const roles = await creditsOf(film, loaders);
     return sliceConnection(kinds ? roles.filter((role) => kinds.includes(role.kind)) : roles, page);
   }
@@ -121,14 +128,17 @@ export class FilmResolver {
   async reviews(
     @Root() film: Film,
     @Ctx() { loaders }: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARG.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARG.before }) before?: string,
   ): Promise<Connection<Review>> {
-    const page = pageRequest(first, after);
-    const key = filmReviewsKey(film.id, page);
-    const ridden = film.reviewPage?.offset === key.args.offset && film.reviewPage.limit === key.args.limit ? film.reviewPage.page : null;
-    const { reviews, total } = ridden ?? (await loaders.filmReviews.load(key));
-    return toConnection(reviews, page, total);
+    return offsetConnection({ first, after, last, before }, async (page) => {
+      const key = filmReviewsKey(film.id, page);
+      const ridden = film.reviewPage?.offset === key.args.offset && film.reviewPage.limit === key.args.limit ? film.reviewPage.page : null;
+      const { reviews, total } = ridden ?? (await loaders.filmReviews.load(key));
+      return { rows: reviews, totalCount: total };
+    });
   }
 
   @FieldResolver(() => ReviewSummary, { description: 'How many reviews it has, and their mean score.' })

@@ -1,7 +1,7 @@
 import { inKeyOrder, positions } from '../common/batch';
 import { readingOf } from '../common/look-ahead';
 import { ReelgraphError } from '../common/errors';
-import { checkedPage, listLimit } from '../common/page';
+import { checkedLimit, listLimit } from '../common/page';
 import { Selection } from '../common/selection';
 import { Database } from '../db/database';
 import { FILM_PROPERTIES, filmProjection } from '../model/film';
@@ -46,9 +46,9 @@ export type CheckedRelatedKey = { filmId: string; first: number; reasons: boolea
  * read only as far as the request shows them.
  */
 export function relatedKey(filmId: string, first: number | null | undefined, selection: Selection): CheckedRelatedKey | ReelgraphError {
-  const page = checkedPage(first, null);
+  const page = checkedLimit(first);
   if (page instanceof ReelgraphError) return page;
-  return { filmId, first: page.limit, reasons: selection.has('reasons'), films: readingOf(FILM_PROPERTIES, selection.allBelow('film')) };
+  return { filmId, first: page, reasons: selection.has('reasons'), films: readingOf(FILM_PROPERTIES, selection.allBelow('film')) };
 }
 
 export type Ranked = RelatedFilm & { sortTitle: string | null };

@@ -2,7 +2,7 @@ import { kindsFilter } from '../common/args';
 import { inKeyOrder, positions } from '../common/batch';
 import { badInput, ReelgraphError } from '../common/errors';
 import { reachOf } from '../common/look-ahead';
-import { checkedPage } from '../common/page';
+import { checkedLimit } from '../common/page';
 import { Selection } from '../common/selection';
 import { Database } from '../db/database';
 import { FILM_PROPERTIES } from '../model/film';
@@ -49,10 +49,10 @@ export interface FranchisePeopleArgs {
 export function franchisePeopleKey(franchiseId: string, args: FranchisePeopleArgs, selection: Selection | null): FranchisePeopleKey | ReelgraphError {
   const minFilms = args.minFilms ?? 1;
   if (!Number.isInteger(minFilms) || minFilms < 0) return badInput(`minFilms must be a whole number of at least 0; got ${args.minFilms}`, 'minFilms');
-  const page = checkedPage(args.first, null);
+  const page = checkedLimit(args.first);
   if (page instanceof ReelgraphError) return page;
   const films = selection ? reachOf(FILM_PROPERTIES, selection.allBelow('films')) : 'none';
-  return { franchiseId, kinds: kindsFilter(args.kinds, 'kinds'), minFilms, first: page.limit, films };
+  return { franchiseId, kinds: kindsFilter(args.kinds, 'kinds'), minFilms, first: page, films };
 }
 
 export const franchisePeopleService = {

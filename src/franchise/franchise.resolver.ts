@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 't
 import { Selection } from '../common/selection';
 import { Character } from '../character/character.type';
 import { exactlyOne } from '../common/args';
-import { Connection, pageRequest, toConnection } from '../common/page';
+import { Connection, offsetConnection, PAGE_ARG } from '../common/page';
 import { Film } from '../film/film.type';
 import { Person } from '../person/person.type';
 import { RoleKind } from '../role/role.type';
@@ -31,12 +31,15 @@ export class FranchiseResolver {
   @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
   async franchises(
     @Ctx() { db }: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARG.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARG.before }) before?: string,
   ): Promise<Connection<Franchise>> {
-    const page = pageRequest(first, after);
-    const { franchises, count } = await franchiseService.page(db, page.offset, page.limit);
-    return toConnection(franchises, page, count);
+    return offsetConnection({ first, after, last, before }, async (page) => {
+      const { franchises, count } = await franchiseService.page(db, page.offset, page.limit);
+      return { rows: franchises, totalCount: count };
+    });
   }
 
   @FieldResolver(() => Franchise, { nullable: true, description: 'The larger franchise this one sits in (Deadpool in X-Men).' })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Connection, pageRequest, toConnection } from '../common/page';
+import { Connection, offsetConnection, PAGE_ARG } from '../common/page';
 import { Film, FilmConnection } from '../film/film.type';
 import type { Context } from '../server/context';
 import { followingRedirects } from '../writes/redirects';
@@ -17,11 +17,14 @@ export class GenreResolver {
   async films(
     @Root() genre: Genre,
     @Ctx() { loaders }: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARG.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARG.before }) before?: string,
   ): Promise<Connection<Film>> {
-    const page = pageRequest(first, after);
-    const { films, total } = await loaders.genreFilms.load({ id: genre.id, args: { offset: page.offset, limit: page.limit + 1 } });
-    return toConnection(films, page, total);
+    return offsetConnection({ first, after, last, before }, async (page) => {
+      const { films, total } = await loaders.genreFilms.load({ id: genre.id, args: { offset: page.offset, limit: page.limit + 1 } });
+      return { rows: films, totalCount: total };
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, ClassType, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Node } from '../common/node.type';
-import { Connection, pageRequest, toConnection } from '../common/page';
+import { Connection, offsetConnection, PAGE_ARG } from '../common/page';
 import { Film } from '../film/film.type';
 import { Franchise } from '../franchise/franchise.type';
 import { Person } from '../person/person.type';
@@ -21,6 +21,11 @@ export class ReviewMentionsResolver {
 
 @Resolver(() => Mention)
 export class MentionResolver {
+  @FieldResolver(() => Int, { description: 'Where those words end in the body, exclusive: `start` plus the length of `text`.' })
+  end(@Root() mention: Mention): number {
+    return mention.start + mention.text.length;
+  }
+
   @FieldResolver(() => Node, { description: 'What the words name.' })
   entity(@Root() mention: Mention, @Ctx() { loaders }: Context): Promise<unknown> {
     return loaders.node(mention.entityId);
@@ -35,12 +40,15 @@ function mentionedInResolver(Entity: ClassType<{ id: string }>, description: str
     async mentionedIn(
       @Root() entity: { id: string },
       @Ctx() { loaders }: Context,
-      @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
-      @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
+      @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
+      @Arg('after', () => String, { nullable: true, description: PAGE_ARG.after }) after?: string,
+      @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+      @Arg('before', () => String, { nullable: true, description: PAGE_ARG.before }) before?: string,
     ): Promise<Connection<Review>> {
-      const page = pageRequest(first, after);
-      const { reviewIds, totalCount } = await loaders.mentionedIn.load({ entityId: entity.id, offset: page.offset, limit: page.limit });
-      return toConnection(await loaders.entities<Review>('Review', reviewIds), page, totalCount);
+      return offsetConnection({ first, after, last, before }, async (page) => {
+        const { reviewIds, totalCount } = await loaders.mentionedIn.load({ entityId: entity.id, offset: page.offset, limit: page.limit });
+        return { rows: await loaders.entities<Review>('Review', reviewIds), totalCount };
+      });
     }
   }
   return MentionedInResolver;

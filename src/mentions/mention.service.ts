@@ -25,7 +25,7 @@ export const mentionService = {
       `UNWIND $reviewIds AS reviewId
        MATCH (:Review {id: reviewId})-[m:MENTIONS]->(n)
        WITH reviewId, m, n ORDER BY m.position, n.id
-       RETURN reviewId AS key, collect({entityId: n.id, label: [label IN $labels WHERE label IN labels(n)][0], text: m.text}) AS value`,
+       RETURN reviewId AS key, collect({entityId: n.id, label: [label IN $labels WHERE label IN labels(n)][0], text: m.text, start: m.position}) AS value`,
       { reviewIds: [...reviewIds], labels: MENTION_LABELS },
     );
     return inKeyOrder(reviewIds, rows, []);

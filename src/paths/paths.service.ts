@@ -4,8 +4,8 @@ import { entityProjection, Shown } from '../model/entity';
 import { nodeOfAnyLabel, RelationshipType } from '../model/graph';
 import { labelOfId } from '../model/ids';
 import { ROLE_KINDS } from '../model/roles';
-import { PATH_LABELS, PATH_LINKS, PathLabel, PathLinkName } from './path-links';
-import { GraphPath, PathNode } from './paths.type';
+import { linkBetween, PATH_LABELS, PATH_LINKS, PathLabel, PathLinkName } from './path-links';
+import { GraphPath, PathDirection, PathNode } from './paths.type';
 
 /**
  * Shortest paths between any two entities, counted the way a reader counts them: a Role node is
@@ -399,15 +399,35 @@ async function withRoles(tx: Tx, paths: PathNode[][], lookUp: boolean): Promise<
     );
     rows.forEach((row) => roles.set(`${row.person}|${row.other}`, row.roleId));
   }
+  const partOf = await franchiseNesting(tx, paths);
   let next = 0;
   return paths.map((nodes) => ({
     length: nodes.length - 1,
     nodes,
     steps: nodes.slice(1).map((to, i) => {
       const hop = hops[next++];
-      return { from: nodes[i], to, roleId: hop.person === null ? null : roles.get(`${hop.person}|${hop.other}`) ?? null };
+      const from = nodes[i];
+      const { link, forward } = linkBetween(from.label, to.label, () => partOf.has(`${from.id}|${to.id}`));
+      return { from, to, roleId: hop.person === null ? null : roles.get(`${hop.person}|${hop.other}`) ?? null, link, direction: forward ? PathDirection.FORWARD : PathDirection.BACKWARD };
     }),
   }));
+}
+
+/**
+ * Which franchise of each franchise-to-franchise hop sits in the other (`child|parent`), the one
+ * thing a hop's labels do not say; a statement only when the paths have such hops.
+ */
+async function franchiseNesting(tx: Tx, paths: PathNode[][]): Promise<Set<string>> {
+  const pairs = paths.flatMap((nodes) => nodes.slice(1).flatMap((to, i) => (nodes[i].label === 'Franchise' && to.label === 'Franchise' ? [{ a: nodes[i].id, b: to.id }] : [])));
+  if (pairs.length === 0) return new Set();
+  const rows = await tx.run<{ child: string; parent: string }>(
+    `UNWIND $pairs AS pair
+     MATCH (child:Franchise)-[:PART_OF]->(parent:Franchise)
+     WHERE (child.id = pair.a AND parent.id = pair.b) OR (child.id = pair.b AND parent.id = pair.a)
+     RETURN DISTINCT child.id AS child, parent.id AS parent`,
+    { pairs },
+  );
+  return new Set(rows.map((row) => `${row.child}|${row.parent}`));
 }
 
 function dedupe<T extends { person: string; other: string }>(hops: T[]): T[] {

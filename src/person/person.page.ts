@@ -1,5 +1,5 @@
 import { primeIfWhole } from '../common/look-ahead';
-import { checkedPage } from '../common/page';
+import { checkedPage, isTail, PageArgs } from '../common/page';
 import { Selection } from '../common/selection';
 import { filmographyArgs } from '../role/role.service';
 import { RoleKind } from '../role/role.type';
@@ -33,7 +33,8 @@ export async function loadPersonPage({ db, loaders }: Context, key: PersonKey, v
 function personPageParts(selection: Selection): PersonPageParts | null {
   const roles = selection.all('roles');
   if (roles.length !== 1) return null;
-  const { kinds, first, after } = roles[0].args as { kinds?: RoleKind[] | null; first?: number | null; after?: string | null };
-  const page = checkedPage(first, after);
-  return page instanceof Error ? null : { filmography: { args: filmographyArgs(page, kinds, roles[0].selection) } };
+  const { kinds, ...args } = roles[0].args as PageArgs & { kinds?: RoleKind[] | null };
+  // A page counted from the end needs the filmography's length first: the resolver's.
+  const page = checkedPage(args);
+  return page instanceof Error || isTail(page) ? null : { filmography: { args: filmographyArgs(page, kinds, roles[0].selection) } };
 }

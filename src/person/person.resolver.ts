@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 't
 import { Selection } from '../common/selection';
 import { exactlyOne } from '../common/args';
 import { ExternalIds, externalIdsOf } from '../common/external-ids.type';
-import { Connection, pageRequest, toConnection } from '../common/page';
+import { Connection, offsetConnection, PAGE_ARG } from '../common/page';
 import { Film } from '../film/film.type';
 import { Franchise } from '../franchise/franchise.type';
 import { filmographyArgs } from '../role/role.service';
@@ -35,12 +35,15 @@ export class PersonResolver {
   async people(
     @Ctx() { db }: Context,
     @Arg('filter', () => PersonFilter, { nullable: true, description: 'Only the people that match.' }) filter?: PersonFilter,
-    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARG.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARG.before }) before?: string,
   ): Promise<Connection<Person>> {
-    const page = pageRequest(first, after);
-    const { people, count } = await personService.find(db, filter?.nameContains, page.offset, page.limit);
-    return toConnection(people, page, count);
+    return offsetConnection({ first, after, last, before }, async (page) => {
+      const { people, count } = await personService.find(db, filter?.nameContains, page.offset, page.limit);
+      return { rows: people, totalCount: count };
+    });
   }
 
   @FieldResolver(() => ExternalIds, { description: 'Their ids in IMDb, TMDB and Wikidata.' })
@@ -54,12 +57,15 @@ export class PersonResolver {
     @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('kinds', () => [RoleKind], { nullable: true, description: 'Only roles of these kinds; every kind when not given.' }) kinds?: RoleKind[],
-    @Arg('first', () => Int, { nullable: true, description: 'How many to return: 0 to 100; 20 when not given.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (its endCursor, or an edge\'s cursor): this page starts after it.' }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARG.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARG.before }) before?: string,
   ): Promise<Connection<Role>> {
-    const page = pageRequest(first, after);
-    const { roles, total } = await loaders.filmography.load({ id: person.id, args: filmographyArgs(page, kinds, Selection.of(info)) });
-    return toConnection(roles, page, total);
+    return offsetConnection({ first, after, last, before }, async (page) => {
+      const { roles, total } = await loaders.filmography.load({ id: person.id, args: filmographyArgs(page, kinds, Selection.of(info)) });
+      return { rows: roles, totalCount: total };
+    });
   }
 
   @FieldResolver(() => [Collaboration], {

@@ -6,7 +6,7 @@ import { listLimit } from '../common/page';
 import { Selection } from '../common/selection';
 import { labelOfId } from '../model/ids';
 import type { Context } from '../server/context';
-import { searchService } from './search.service';
+import { matchedNameOf, searchService } from './search.service';
 import { SearchHit, SearchType } from './search.type';
 
 @Resolver(() => SearchHit)
@@ -32,6 +32,6 @@ export class SearchResolver {
       const label = labelOfId(row.id)!;
       primeIfWhole(loaders.byLabel[label], label === 'Film' || label === 'Person' ? shown[label] ?? 'all' : 'all', [row.entity]);
     }
-    return found.map((row) => ({ entity: row.entity, score: row.score }));
+    return found.map((row) => ({ entity: row.entity, score: row.score, matchedName: matchedNameOf(query, row.names) }));
   }
 }

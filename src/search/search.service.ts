@@ -19,11 +19,15 @@ const LABEL_OF: Record<SearchType, Label> = {
  * escaped, all terms must match, and the last one also matches as a prefix ("wis" finds Wiseman),
  * since search boxes are queried while people type.
  */
-export function luceneQuery(text: string): string | null {
-  const terms = text
+function termsOf(text: string): string[] {
+  return text
     .split(/[\s\p{P}\p{S}]+/u)
     .map((term) => term.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, '').toLowerCase())
     .filter((term) => term.length > 0);
+}
+
+export function luceneQuery(text: string): string | null {
+  const terms = termsOf(text);
   if (terms.length === 0) return null;
   const last = terms.length - 1;
   return terms
@@ -32,9 +36,33 @@ export function luceneQuery(text: string): string | null {
     .join(' ');
 }
 
+/** Case and diacritics folded away, as the index's standard-folding analyzer does ("Skarsgård" → "skarsgard"). */
+function folded(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * Which of a hit's names the query matched: the first (title or name, then alternative titles)
+ * holding every term as a word, the last term also as a word's start, after folding. Null when
+ * none does word for word (the index's tokenizer splits a few names differently).
+ */
+export function matchedNameOf(text: string, names: readonly string[]): string | null {
+  const terms = termsOf(text).map(folded);
+  if (terms.length === 0) return null;
+  const last = terms[terms.length - 1];
+  return (
+    names.find((name) => {
+      const words = folded(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      return terms.slice(0, -1).every((term) => words.includes(term)) && words.some((word) => word.startsWith(last));
+    }) ?? null
+  );
+}
+
 export type SearchRow = {
   id: string;
   score: number;
+  /** The names the index holds for it: title or name first, then alternative titles. */
+  names: string[];
   /** The hit's stored properties, as its label's loader reads them (the resolver primes it). */
   entity: { id: string };
 };
@@ -56,7 +84,8 @@ export const searchService = {
       `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
        ${labels ? 'WHERE any(label IN labels(node) WHERE label IN $labels)' : ''}
        WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-       RETURN node.id AS id, score, ${entityProjection('node', shown)} AS entity`,
+       RETURN node.id AS id, score, [name IN [node.title, node.name] + coalesce(node.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
+              ${entityProjection('node', shown)} AS entity`,
       { query, labels, limit },
     );
   },

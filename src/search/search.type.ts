@@ -27,4 +27,11 @@ export class SearchHit {
 
   @Field(() => Float, { description: 'Relevance; higher is better. Hits come best first.' })
   score!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The name the query matched: the film's title or one of its alternative titles (Ballerina found as 'From the World of John Wick: Ballerina'), or the person's, franchise's, character's or genre's name. Show it when it is not the primary title. Null in the rare case no name matches word for word.",
+  })
+  matchedName!: string | null;
 }

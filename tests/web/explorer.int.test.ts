@@ -235,6 +235,29 @@ describe('the graph view', () => {
     await expectAccessible();
     await screenshot(page, 'person-len-wiseman-graph');
   });
+
+  it('caps a busy neighbourhood and says how many more there are', async () => {
+    await page.goto('/person/keanu-reeves');
+    await page.getByRole('button', { name: 'Show the graph around Keanu Reeves' }).click();
+    const canvas = page.locator('.graph-canvas[data-nodes]');
+    await canvas.waitFor();
+    expect(Number(await canvas.getAttribute('data-nodes'))).toBeLessThanOrEqual(36);
+    // Every node on a ring of its own distance: the centre alone in the middle.
+    const rings = await canvas.evaluate((element: any) => {
+      const cy = element.reelgraphCy;
+      const centre = cy.nodes().filter((n: any) => n.data('level') === 0)[0].position();
+      const radii: Record<number, number[]> = {};
+      cy.nodes().forEach((n: any) => {
+        const p = n.position();
+        (radii[n.data('level')] ??= []).push(Math.hypot(p.x - centre.x, p.y - centre.y));
+      });
+      return Object.fromEntries(Object.entries(radii).map(([level, rs]) => [level, { min: Math.min(...rs), max: Math.max(...rs) }]));
+    });
+    expect(rings[0].max).toBe(0);
+    expect(rings[1].min).toBeGreaterThan(0);
+    if (rings[2]) expect(rings[2].min).toBeGreaterThan(rings[1].max);
+    await screenshot(page, 'person-keanu-reeves-graph');
+  });
 });
 
 describe('the filmography', () => {

@@ -17,6 +17,7 @@ export const SEARCH = gql`
   query Search($query: String!, $types: [SearchType!], $first: Int) {
     search(query: $query, types: $types, first: $first) {
       score
+      matchedName
       entity {
         ...EntityFields
         ... on Person { birthYear professions }
@@ -54,7 +55,7 @@ export const FILM_PAGE = gql`
       reviewSummary { count averageScore }
       reviews(first: 10) {
         totalCount
-        edges { cursor node { id author publication headline body rating ratingScale score publishedOn url mentions { text entity { ...EntityFields } } } }
+        edges { cursor node { id author publication headline body rating ratingScale score publishedOn url mentions { text start end entity { ...EntityFields } } } }
         pageInfo { hasNextPage endCursor }
       }
     }
@@ -135,7 +136,7 @@ const PATH_FIELDS = gql`
   fragment PathFields on GraphPath {
     length
     nodes { ...EntityFields }
-    steps { from { id } to { id } role { id kind job person { id } film { id slug title year } } }
+    steps { link direction from { id } to { id } role { id kind job person { id } film { id slug title year } } }
   }
 `;
 

@@ -123,7 +123,7 @@ function depthOf(set: SelectionSetNode | undefined, fragments: Map<string, Fragm
 
 /**
  * Cost: each field costs its FIELD_COST (1 by default) plus its children's cost times the number
- * of items it returns: `first` where the field takes one (DEFAULT_FIRST when not given), else
+ * of items it returns: `first` (or `last`, the smaller of the two) where the field takes one (DEFAULT_FIRST when not given), else
  * DEFAULT_LIST_SIZE for lists, else 1. A connection's edges and nodes are the page its `first`
  * already counted.
  */
@@ -166,13 +166,18 @@ function fieldCost(
   const fields: Record<string, GraphQLField<unknown, unknown>> = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields() : {};
   const field = fields[name];
   if (!field) return 0;
-  const firstArg = node.arguments?.find((arg) => arg.name.value === 'first');
-  const firstDef = field.args.find((arg) => arg.name === 'first');
   const inPage = parent.name.endsWith('Connection');
   let items = isListType(field.type) && !inPage ? DEFAULT_LIST_SIZE : 1;
-  if (firstDef) {
-    const value = firstArg ? valueFromAST(firstArg.value, firstDef.type, variables) : undefined;
-    items = typeof value === 'number' && value >= 0 ? value : DEFAULT_FIRST;
+  const sizeOf = (name: string): number | null => {
+    const def = field.args.find((arg) => arg.name === name);
+    const arg = node.arguments?.find((given) => given.name.value === name);
+    const value = def && arg ? valueFromAST(arg.value, def.type, variables) : undefined;
+    return typeof value === 'number' && value >= 0 ? value : null;
+  };
+  if (field.args.some((arg) => arg.name === 'first')) {
+    // A page is at most its `first` and at most its `last` (paging backwards).
+    const sizes = [sizeOf('first'), sizeOf('last')].filter((size): size is number => size !== null);
+    items = sizes.length > 0 ? Math.min(...sizes) : DEFAULT_FIRST;
   }
   const named = getNamedType(field.type);
   const children = node.selectionSet && isCompositeType(named) ? costOf(schema, node.selectionSet, named, fragments, variables, seen) : 0;

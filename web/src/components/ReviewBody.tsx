@@ -3,6 +3,9 @@ import type { EntityRef } from '../entities';
 
 export interface MentionData {
   text: string;
+  /** Where the words stand in the body (body.slice(start, end) is text), as the API gives it. */
+  start: number;
+  end: number;
   entity: EntityRef;
 }
 
@@ -13,41 +16,21 @@ interface Span {
 }
 
 /**
- * Where each mention's words first stand in the text. The API gives the words, not their offsets,
- * so they are found again here: exactly as written first, ignoring case second (the API matches
- * case-insensitively); longer words first, so "John Wick: Chapter 4" is not cut short by "John Wick";
- * and never overlapping a span already taken.
+ * The mentions as spans of the text, where the API says they are, in order; a span that does not
+ * hold its words (a body edited since it was linked) or overlaps an earlier one is left unlinked.
  */
 export function mentionSpans(body: string, mentions: MentionData[]): Span[] {
   const spans: Span[] = [];
-  const seen = new Set<string>();
-  const lower = body.toLowerCase();
-  const byLength = [...mentions].sort((a, b) => b.text.length - a.text.length);
-  const free = (start: number, end: number) => spans.every((s) => end <= s.start || start >= s.end);
-  for (const mention of byLength) {
-    const key = `${mention.text}\u0000${mention.entity.id}`;
-    if (seen.has(key) || mention.text.length === 0) continue;
-    seen.add(key);
-    for (const haystack of [body, lower]) {
-      const needle = haystack === body ? mention.text : mention.text.toLowerCase();
-      let at = haystack.indexOf(needle);
-      while (at >= 0 && !(isWordEdge(body, at - 1) && isWordEdge(body, at + needle.length) && free(at, at + needle.length))) {
-        at = haystack.indexOf(needle, at + 1);
-      }
-      if (at >= 0) {
-        spans.push({ start: at, end: at + needle.length, entity: mention.entity });
-        break;
-      }
-    }
+  for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
+    const { start, end } = mention;
+    if (body.slice(start, end) !== mention.text || end <= start) continue;
+    if (spans.length > 0 && start < spans[spans.length - 1].end) continue;
+    spans.push({ start, end, entity: mention.entity });
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return spans;
 }
 
-function isWordEdge(text: string, index: number): boolean {
-  return index < 0 || index >= text.length || !/[\p{L}\p{N}]/u.test(text[index]);
-}
-
-/** A review's text with the first occurrence of each mention linked to the entity it names. */
+/** A review's text with each mention linked, in place, to the entity it names. */
 export function ReviewBody({ body, mentions }: { body: string; mentions: MentionData[] }) {
   const spans = mentionSpans(body, mentions);
   const parts: React.ReactNode[] = [];

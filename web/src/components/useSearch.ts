@@ -6,6 +6,8 @@ import { SEARCH } from '../queries';
 export type SearchType = 'FILM' | 'PERSON' | 'FRANCHISE' | 'CHARACTER' | 'GENRE';
 
 export interface SearchHitData {
+  /** The title, alternative title or name the query matched. */
+  matchedName?: string | null;
   score: number;
   entity: EntityRef & { birthYear?: number | null; professions?: string[]; franchise?: { id: string; slug: string; name: string } | null };
 }

@@ -37,7 +37,8 @@ export default function CytoscapeGraph({ picture, label, layout }: { picture: Pi
             'text-valign': 'bottom',
             'text-margin-y': 4,
             'text-wrap': 'wrap',
-            'text-max-width': '120px',
+            'text-max-width': (node: cytoscape.NodeSingular) => (node.data('level') === 0 ? '160px' : '90px'),
+            'font-weight': (node: cytoscape.NodeSingular) => (node.data('level') === 0 ? 'bold' : 'normal'),
             'text-background-color': '#ffffff',
             'text-background-opacity': 0.85,
             'text-background-padding': '2px',
@@ -74,12 +75,17 @@ export default function CytoscapeGraph({ picture, label, layout }: { picture: Pi
         layout === 'fixed'
           ? { name: 'preset', padding: 40 }
           : {
+              // Rings by distance from the centre, each node given room for its label: the inner
+              // ring's people and films, the outer ring's franchises, collaborators and films.
               name: 'concentric',
               concentric: (node: cytoscape.NodeSingular) => maxLevel + 1 - Number(node.data('level')),
               levelWidth: () => 1,
-              minNodeSpacing: 45,
-              spacingFactor: 1.4,
-              padding: 20,
+              minNodeSpacing: 70,
+              spacingFactor: 1,
+              avoidOverlap: true,
+              nodeDimensionsIncludeLabels: true,
+              startAngle: (3 / 2) * Math.PI,
+              padding: 24,
               animate: false,
             },
       minZoom: 0.2,

@@ -4,7 +4,7 @@ import { Loading, QueryError } from '../components/Status';
 import { entityName, entityPath, type EntityRef } from '../entities';
 import { FILM_NEIGHBOURHOOD, PERSON_NEIGHBOURHOOD } from '../queries';
 import { GraphView } from './GraphView';
-import { PictureBuilder, type Picture, type PictureNode } from './model';
+import { MAX_NODES, PictureBuilder, type Picture, type PictureNode } from './model';
 
 type FilmRef = { __typename: 'Film'; id: string; slug: string; title: string; year?: number | null };
 type PersonRef = { __typename: 'Person'; id: string; slug: string; name: string };
@@ -43,7 +43,7 @@ export function filmPicture(film: NonNullable<FilmNeighbourhoodData['film']>): P
     if (franchise.parent) picture.node(node(franchise.parent, 2)).edge(franchise.id, franchise.parent.id, 'PART OF');
     for (const entry of franchise.entries) picture.node(node(entry.film, 2)).edge(entry.film.id, franchise.id, 'IN FRANCHISE');
   }
-  return picture.build();
+  return picture.build(MAX_NODES);
 }
 
 /** A person, their films, the franchises of those films, and the closest collaborators on them. */
@@ -61,7 +61,7 @@ export function personPicture(person: NonNullable<PersonNeighbourhoodData['perso
     // Only through films already drawn, so the picture stays two steps deep.
     for (const film of films) picture.edge(other.id, film.id, 'SHARED');
   }
-  return picture.build();
+  return picture.build(MAX_NODES);
 }
 
 /** The "graph" view of a film or person page; nothing is fetched or loaded until it is opened. */

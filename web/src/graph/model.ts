@@ -23,7 +23,12 @@ export interface PictureEdge {
 export interface Picture {
   nodes: PictureNode[];
   edges: PictureEdge[];
+  /** Nodes left out to keep the picture readable (the "+N more" note), by kind. */
+  leftOut?: Partial<Record<NodeKind, number>>;
 }
+
+/** Most nodes a neighbourhood draws: past this, rings crowd and labels overlap. */
+export const MAX_NODES = 36;
 
 /** Collects nodes and edges once each, whatever order the query's answer names them in. */
 export class PictureBuilder {
@@ -43,7 +48,23 @@ export class PictureBuilder {
     return this;
   }
 
-  build(): Picture {
-    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()].filter((e) => this.nodes.has(e.source) && this.nodes.has(e.target)) };
+  /**
+   * The picture, at most `cap` nodes: the nearest first (the centre, then the first ring in the
+   * order they were added, which is the query's order: billing, newest film), then the outer ring
+   * by how many edges tie each to what is drawn. What is left out is counted, not lost silently.
+   */
+  build(cap = Infinity): Picture {
+    const all = [...this.nodes.values()];
+    let kept = all;
+    const leftOut: Partial<Record<NodeKind, number>> = {};
+    if (all.length > cap) {
+      const degree = new Map<string, number>();
+      for (const e of this.edges.values()) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+      const order = all.map((node, i) => ({ node, i })).sort((a, b) => a.node.level - b.node.level || (a.node.level >= 2 ? (degree.get(b.node.id) ?? 0) - (degree.get(a.node.id) ?? 0) : 0) || a.i - b.i);
+      kept = order.slice(0, cap).map(({ node }) => node);
+      for (const { node } of order.slice(cap)) leftOut[node.kind] = (leftOut[node.kind] ?? 0) + 1;
+    }
+    const ids = new Set(kept.map((n) => n.id));
+    return { nodes: kept, edges: [...this.edges.values()].filter((e) => ids.has(e.source) && ids.has(e.target)), ...(kept.length < all.length ? { leftOut } : {}) };
   }
 }

@@ -24,7 +24,7 @@ const DEFAULT_HOPS = 6;
 interface GraphPathData {
   length: number;
   nodes: EntityRef[];
-  steps: { from: { id: string }; to: { id: string }; role: { id: string; kind: string; job: string | null; person: { id: string }; film: { id: string; title: string } } | null }[];
+  steps: { link: 'CREDIT' | 'FRANCHISE' | 'CHARACTER' | 'GENRE'; direction: 'FORWARD' | 'BACKWARD'; from: { id: string }; to: { id: string }; role: { id: string; kind: string; job: string | null; person: { id: string }; film: { id: string; title: string } } | null }[];
 }
 
 interface PathsData {
@@ -39,22 +39,26 @@ interface Link {
 }
 
 /**
- * Which way a hop points and what it is called: credits run person → film, named by the role;
- * a character hop runs person → character and names the film of the role that plays it.
+ * Which way a hop points and what it is called, as the API says (PathStep.link, .direction):
+ * credits are named by the role; a character hop names the film of the role that plays it.
  */
 function linkOf(step: GraphPathData['steps'][number], byId: Map<string, EntityRef>): Link {
-  const from = byId.get(step.from.id)?.__typename;
-  const to = byId.get(step.to.id)?.__typename;
-  const pair = (a: string, b: string) => (from === a && to === b) || (from === b && to === a);
-  const towards = (kind: string | undefined, label: string): Link =>
-    from === kind ? { source: step.from.id, target: step.to.id, label } : { source: step.to.id, target: step.from.id, label };
-  if (pair('Person', 'Film') && step.role) return { source: step.role.person.id, target: step.role.film.id, label: step.role.kind };
-  if (pair('Person', 'Character')) return towards('Person', step.role ? `PLAYS in ${step.role.film.title}` : 'PLAYS');
-  if (pair('Film', 'Franchise')) return towards('Film', 'IN FRANCHISE');
-  if (pair('Character', 'Franchise')) return towards('Character', 'FROM');
-  if (pair('Film', 'Genre')) return towards('Film', 'IN GENRE');
-  // Franchise to franchise: the step does not say which one holds the other.
-  return { source: step.from.id, target: step.to.id, label: 'NESTED' };
+  const forward = step.direction === 'FORWARD';
+  const ends = forward ? { source: step.from.id, target: step.to.id } : { source: step.to.id, target: step.from.id };
+  const sourceKind = byId.get(ends.source)?.__typename;
+  const label = (() => {
+    switch (step.link) {
+      case 'CREDIT':
+        return step.role?.kind ?? 'CREDIT';
+      case 'CHARACTER':
+        return sourceKind === 'Person' ? (step.role ? `PLAYS in ${step.role.film.title}` : 'PLAYS') : 'FROM';
+      case 'FRANCHISE':
+        return sourceKind === 'Film' ? 'IN FRANCHISE' : 'PART OF';
+      default:
+        return 'IN GENRE';
+    }
+  })();
+  return { ...ends, label };
 }
 
 /** Each hop of a path as words: Len Wiseman —DIRECTOR→ Ballerina ←ACTOR— Keanu Reeves. */

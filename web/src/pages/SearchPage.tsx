@@ -84,6 +84,9 @@ export function SearchPage() {
 
 function Detail({ hit }: { hit: SearchHitData }) {
   const { entity } = hit;
+  // Found by another title than the one shown (an alternative title): say which.
+  const primary = 'title' in entity ? entity.title : 'name' in entity ? entity.name : null;
+  if (hit.matchedName && primary && hit.matchedName !== primary) return <span className="muted matched"> as “{hit.matchedName}”</span>;
   if (entity.__typename === 'Person' && (entity.professions?.length || entity.birthYear)) {
     return <span className="muted"> {[entity.professions?.join(', '), entity.birthYear && `born ${entity.birthYear}`].filter(Boolean).join(' · ')}</span>;
   }
