@@ -179,7 +179,8 @@ it('a search is one statement', async () => {
     [
       "CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
     WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-    RETURN node.id AS id, score, CASE
+    RETURN node.id AS id, score, [name IN [node.title, node.name] + coalesce(node.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
+    CASE
     WHEN node:Film THEN node {.id}
     WHEN node:Person THEN node {.id, .name}
     WHEN node:Franchise THEN node {.id, .slug, .name, .description, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
