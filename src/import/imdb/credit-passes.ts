@@ -1,5 +1,6 @@
 import { IMDB_FILES } from './files';
 import { RoleWrite, mergeRoleRows, writeRoles } from './graph';
+import { IdSet } from './id-set';
 import { ImportRun, LineHandler } from './pass-runner';
 import { parseCrew, parsePrincipal, RowError, splitRow } from './rows';
 
@@ -21,6 +22,7 @@ export async function principals(run: ImportRun): Promise<void> {
     // (a batch, and so a checkpoint, never splits them). Rows of a title that are not together
     // still end in one role: writeRoles merges into a role this run already wrote.
     let group: { title: number; roles: Map<string, RoleWrite>; lastLine: number } | undefined;
+    const seen = new IdSet();
     const flush = () => {
       if (!group) return;
       for (const role of group.roles.values()) emit(role, group.lastLine);
@@ -33,6 +35,11 @@ export async function principals(run: ImportRun): Promise<void> {
       if (!run.ids.people.has(row.person)) throw new RowError(run.ids.missingPersonMessage(row.nconst));
       if (group?.title !== row.title) {
         flush();
+        if (!seen.add(row.title) && report.notes.length < 10) {
+          // Still merged right (writeRoles), but a second import raises these roles' versions once
+          // more: the first rows replace the stored role before the later ones join it again.
+          report.notes.push(`line ${n}: the rows of ${row.tconst} are not together; they are merged into the roles of the earlier ones`);
+        }
         group = { title: row.title, roles: new Map(), lastLine: n };
       }
       group.lastLine = n;
