@@ -10,7 +10,7 @@ import { Node } from '../common/node.type';
 import { Connection, connectionNodes, offsetConnection, PAGE_ARG, pageRequest, sliceConnection } from '../common/page';
 import { FranchiseEntry } from '../franchise/franchise.type';
 import { Genre } from '../genre/genre.type';
-import { FILM_PROPERTIES, ratingsOf } from '../model/film';
+import { akasOf, FILM_PROPERTIES, localizedTitle, ratingsOf } from '../model/film';
 import { isCast } from '../model/roles';
 import { Person } from '../person/person.type';
 import { filmReviewsKey } from '../review/review.service';
@@ -21,7 +21,7 @@ import { FilmFilter, FilmOrder, FilmOrderField } from './film.inputs';
 import { followingRedirects } from '../writes/redirects';
 import { loadFilmPage } from './film.page';
 import { filmService } from './film.service';
-import { AggregateRating, Film, FilmConnection } from './film.type';
+import { AggregateRating, AlternativeTitle, Film, FilmConnection } from './film.type';
 import { relatedKey } from './related.service';
 import { RelatedFilm, RelatedReason } from './related.type';
 
@@ -144,6 +144,23 @@ export class FilmResolver {
   @FieldResolver(() => ReviewSummary, { description: 'How many reviews it has, and their mean score.' })
   reviewSummary(@Root() film: Film, @Ctx() { loaders }: Context): Promise<ReviewSummary> {
     return loaders.reviewSummary.load(film.id);
+  }
+
+  @FieldResolver(() => [AlternativeTitle], { description: "Its alternative titles as IMDb's title.akas lists them, in IMDb's order, each with its region, language and types (the primary title may be among them, for a region that uses it). `alternativeTitles` has the same titles, distinct." })
+  akas(@Root() film: Film): AlternativeTitle[] {
+    return akasOf(film);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The title for a region and a language: the aka for both; else, with a region, that region's aka (one without a language first); else, with a language alone, an aka in that language; else `title`. Among several, IMDb's display title (type imdbDisplay) first, then the first listed. Codes compare without case.",
+  })
+  localizedTitle(
+    @Root() film: Film,
+    @Arg('region', () => String, { nullable: true, description: "An ISO 3166 region code, e.g. 'FR'." }) region?: string | null,
+    @Arg('language', () => String, { nullable: true, description: "An ISO 639 language code, e.g. 'fr'." }) language?: string | null,
+  ): string {
+    return localizedTitle(film, region, language);
   }
 
   @FieldResolver(() => [AggregateRating], { description: "Aggregate ratings from outside sources, e.g. IMDb's average and vote count." })

@@ -42,6 +42,10 @@ export class Film extends Audited implements Node {
   ratingValues!: number[] | null;
   ratingScales!: number[] | null;
   ratingVotes!: number[] | null;
+  akaTitles!: string[] | null;
+  akaRegions!: string[] | null;
+  akaLanguages!: string[] | null;
+  akaTypes!: string[] | null;
 
   /**
    * Parts of a film page read in part (people or reviews without every property), carried by the
@@ -64,6 +68,21 @@ export class AggregateRating {
 
   @Field(() => Int, { nullable: true, description: 'How many votes the rating is the mean of, where known.' })
   votes!: number | null;
+}
+
+@ObjectType({ description: "An alternative title as IMDb's title.akas lists it: where it is used, in which language, and what kind of title it is." })
+export class AlternativeTitle {
+  @Field({ description: 'The title, as written there.' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: "Where it is used: an ISO 3166 region code, e.g. 'US', 'FR'; null when IMDb gives none (an original title, say)." })
+  region!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Its language, an ISO 639 code, e.g. 'en', 'fr'; null when IMDb gives none (most akas)." })
+  language!: string | null;
+
+  @Field(() => [String], { description: "IMDb's types for it: 'imdbDisplay' (the title IMDb shows in that region), 'original', 'working', 'alternative', 'festival', 'dvd', 'tv', 'video'; often none." })
+  types!: string[];
 }
 
 export const FilmConnection = ConnectionType(Film, 'Film');

@@ -248,7 +248,7 @@ export const filmWrites = {
       `MATCH (f:Film {id: $id})
        CALL (f) {
          OPTIONAL MATCH (f)<-[:ON_FILM]-(r:Role)<-[:HAS_ROLE]-(p:Person)
-         RETURN collect(r {.id, .kind, .job, .characters, .billingOrder, .credited, person: p.id}) AS roles
+         RETURN collect(r {.id, .kind, .job, .jobs, .characters, .billingOrder, .credited, person: p.id}) AS roles
        }
        CALL (f) {
          OPTIONAL MATCH (f)<-[:REVIEWS]-(rv:Review)

@@ -8,19 +8,23 @@ import { UsageError, describeCounts, parseArgs, positiveInt, runCommand } from '
 import { Checkpoint, defaultCheckpointFile, jobIdentity } from './imdb/checkpoint';
 import { IMDB_FILE_NAMES, findImdbFiles } from './imdb/files';
 import { DEFAULT_BATCH_SIZE, DEFAULT_TITLE_TYPES, importImdb } from './imdb/importer';
+import { pruneRefusal } from './imdb/prune';
 import { terminalProgress } from './progress';
 import { formatSummary, writeReportFile } from './report';
 
 const DEFAULT_REPORT = 'imdb-import-report.json';
 
 const USAGE = `Usage:
-  npm run import -- imdb DIR [--title-types movie,tvMovie] [--batch-size N] [--report FILE] [--concurrency N] [--restart]
+  npm run import -- imdb DIR [--title-types movie,tvMovie] [--batch-size N] [--report FILE] [--concurrency N] [--restart] [--prune]
   npm run import -- json FILE
 
 imdb reads whichever of IMDb's files are in DIR (${IMDB_FILE_NAMES.join(', ')}; each .tsv or .tsv.gz).
 Defaults: --title-types movie,tvMovie, --batch-size ${DEFAULT_BATCH_SIZE}, --report ${DEFAULT_REPORT},
 --concurrency 2 (write transactions open at once for roles, titles and ratings).
 An interrupted import (Ctrl-C) continues where it stopped when run again; --restart ignores that.
+--prune makes a newer dump a sync: afterwards the roles the files no longer hold (on films of the
+chosen title types) go, then the films and people IMDb's import made that the files no longer
+list and nothing else holds; it needs title.basics, name.basics, title.principals and title.crew.
 The graph is the Neo4j at NEO4J_URI, or the local one when it is unset.`;
 
 /** npm run import: IMDb's dataset files or a native JSON document into the graph. */
@@ -36,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function importImdbCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['title-types', 'batch-size', 'report', 'concurrency'], booleans: ['restart'] });
+  const args = parseArgs(argv, { values: ['title-types', 'batch-size', 'report', 'concurrency'], booleans: ['restart', 'prune'] });
   if (args.positional.length !== 1) throw new UsageError('imdb needs exactly one folder: npm run import -- imdb DIR');
   const dir = path.resolve(args.positional[0]);
   const titleTypesFlag = args.flags.get('title-types');
@@ -49,6 +53,9 @@ async function importImdbCommand(argv: string[]): Promise<number> {
   if (files.size === 0) {
     throw new UsageError(`${dir} holds none of IMDb's files (${IMDB_FILE_NAMES.map((n) => `${n}.tsv[.gz]`).join(', ')})`);
   }
+  const prune = args.flags.has('prune');
+  const refusal = prune ? pruneRefusal(files) : null;
+  if (refusal) throw new UsageError(refusal);
 
   const connection = await connect(loadConfig(), { log: (line) => process.stderr.write(`${line}\n`) });
   const stop = { stopRequested: false };
@@ -87,6 +94,7 @@ async function importImdbCommand(argv: string[]): Promise<number> {
       stop,
       checkpoint: opened.checkpoint,
       databaseLabel: connection.uri,
+      prune,
     });
     report.peakMemoryMB = Math.round(process.resourceUsage().maxRSS / 1024);
     writeReportFile(reportFile, report);

@@ -103,6 +103,10 @@ export interface ImportReport {
   /** Set when this run finished a job an interrupted run had started. */
   resumed?: boolean;
   files: FileReport[];
+  /** What --prune removed (roles, films, people), when it ran. */
+  pruned?: { roles: number; films: number; people: number };
+  /** Why --prune removed nothing, when it was asked for and could not run. */
+  pruneNote?: string;
   /** Node counts after the import. */
   graph?: Record<string, number>;
   /** Peak resident memory of the importer process. */
@@ -144,6 +148,10 @@ export function formatSummary(report: ImportReport): string {
       for (const problem of file.errors.slice(0, 5)) out.push(`      line ${problem.line}: ${problem.message}`);
     }
   }
+  if (report.pruned) {
+    out.push(`  Pruned what the files no longer hold: ${number(report.pruned.roles)} roles, ${number(report.pruned.films)} films, ${number(report.pruned.people)} people removed.`);
+  }
+  if (report.pruneNote) out.push(`  ${report.pruneNote}`);
   if (report.graph) {
     out.push(`  The graph now holds ${Object.entries(report.graph).map(([k, v]) => `${number(v)} ${k}`).join(', ')}.`);
   }

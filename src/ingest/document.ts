@@ -23,6 +23,7 @@ const SHAPES: Record<string, Shape> = {
     title: { type: 'string', required: true },
     originalTitle: { type: 'string' },
     alternativeTitles: { type: 'strings' },
+    akas: { type: 'array' },
     releaseDate: { type: 'date' },
     year: { type: 'integer' },
     runtimeMinutes: { type: 'integer' },
@@ -47,6 +48,7 @@ const SHAPES: Record<string, Shape> = {
     film: { type: 'string', required: true },
     kind: { type: 'string', required: true, oneOf: ROLE_KINDS },
     job: { type: 'string' },
+    jobs: { type: 'strings' },
     characters: { type: 'strings' },
     character: { type: 'string' },
     billingOrder: { type: 'integer' },
@@ -70,6 +72,12 @@ const FRANCHISE_ENTRY: Shape = {
   franchise: { type: 'string', required: true },
   kind: { type: 'string', required: true, oneOf: FRANCHISE_ENTRY_KINDS },
   chronologicalOrder: { type: 'integer' },
+};
+const AKA: Shape = {
+  title: { type: 'string', required: true },
+  region: { type: 'string' },
+  language: { type: 'string' },
+  types: { type: 'strings' },
 };
 const RATING: Shape = {
   source: { type: 'string', required: true },
@@ -132,6 +140,7 @@ export function parseDocument(text: string): GraphDocument {
       if (isObject(e)) mustExist('franchises', e.franchise, `films[${i}].franchises[${j}].franchise`);
     });
     (Array.isArray(f.ratings) ? f.ratings : []).forEach((r, j) => checkShape(r, RATING, `films[${i}].ratings[${j}]`, problems));
+    (Array.isArray(f.akas) ? f.akas : []).forEach((a, j) => checkShape(a, AKA, `films[${i}].akas[${j}]`, problems));
   });
   doc.people?.forEach((p, i) => {
     if (isObject(p) && isObject(p.externalIds)) checkShape(p.externalIds, EXTERNAL_IDS, `people[${i}].externalIds`, problems);
@@ -142,6 +151,9 @@ export function parseDocument(text: string): GraphDocument {
     mustExist('people', r.person, `roles[${i}].person`);
     mustExist('films', r.film, `roles[${i}].film`);
     mustExist('characters', r.character, `roles[${i}].character`);
+    if (Array.isArray(r.jobs) && r.jobs.length > 0 && typeof r.job === 'string' && r.job !== r.jobs[0]) {
+      problems.push(`roles[${i}].job: must be the first of jobs (${JSON.stringify(r.jobs[0])}), got ${JSON.stringify(r.job)}`);
+    }
   });
   doc.reviews?.forEach((r, i) => mustExist('films', r.film, `reviews[${i}].film`));
   if (problems.length > 0) throw new DocumentError(problems);

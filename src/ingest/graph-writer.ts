@@ -4,7 +4,7 @@ import { Label } from '../model/graph';
 import { newId as freshId } from '../model/ids';
 import { storedName } from '../model/named';
 import { storedPerson } from '../model/person';
-import { roleKey } from '../model/role';
+import { jobsOf, roleKey } from '../model/role';
 import { filmSlugBase, nameSlugBase, nextFreeSlug } from '../model/slug';
 import { takenSlugs } from '../writes/slugs';
 import { Authorship, now } from '../writes/change-log';
@@ -128,6 +128,7 @@ export class GraphWriter {
               title: f.title,
               originalTitle: f.originalTitle,
               alternativeTitles: f.alternativeTitles,
+              akas: f.akas,
               year: yearOf(f),
               runtimeMinutes: f.runtimeMinutes,
               overview: f.overview,
@@ -195,7 +196,7 @@ export class GraphWriter {
   }
 
   /**
-   * Roles are keyed by person, film and kind. With `keepExisting`, a role already stored is left as
+   * Roles are keyed by person, film and kind; `jobs` from the record, or its `job` alone. With `keepExisting`, a role already stored is left as
    * it is (IMDb's crew file only adds directors and writers the principals file did not name).
    */
   async writeRoles(tx: Tx, roles: RoleRecord[], options: { keepExisting?: boolean } = {}): Promise<void> {
@@ -210,7 +211,7 @@ export class GraphWriter {
         character: r.character ? this.requireRef('Character', r.character, `role of ${r.person} on ${r.film}`) : null,
         props: {
           kind: r.kind,
-          job: r.job ?? null,
+          ...jobFields(r),
           characters: r.characters ?? [],
           billingOrder: r.billingOrder ?? null,
           credited: r.credited ?? true,
@@ -376,4 +377,10 @@ function yearOf(film: FilmRecord): number | null {
   if (film.year !== undefined && film.year !== null) return film.year;
   if (film.releaseDate) return Number(film.releaseDate.slice(0, 4));
   return null;
+}
+
+/** A role record's job and jobs as stored: `job` is the first of `jobs` (model/role.ts). */
+function jobFields(record: RoleRecord): { job: string | null; jobs: string[] } {
+  const jobs = jobsOf(record.job, record.jobs);
+  return { job: jobs[0] ?? null, jobs };
 }

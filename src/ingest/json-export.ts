@@ -1,4 +1,5 @@
 import { Database } from '../db/database';
+import { jobsExpression } from '../model/role';
 import { SECTIONS } from './document';
 
 const PAGE = 5_000;
@@ -23,7 +24,12 @@ const SECTION_QUERIES: Record<(typeof SECTIONS)[number], string> = {
     }
     RETURN f.id AS id, {
       ref: f.id, id: f.id, slug: f.slug, title: f.title, originalTitle: f.originalTitle,
-      alternativeTitles: f.alternativeTitles, releaseDate: toString(f.releaseDate), year: f.year,
+      alternativeTitles: f.alternativeTitles,
+      akas: [i IN range(0, size(coalesce(f.akaTitles, [])) - 1) |
+        {title: f.akaTitles[i], region: CASE WHEN f.akaRegions[i] = '' THEN null ELSE f.akaRegions[i] END,
+         language: CASE WHEN f.akaLanguages[i] = '' THEN null ELSE f.akaLanguages[i] END,
+         types: CASE WHEN f.akaTypes[i] = '' THEN [] ELSE split(f.akaTypes[i], ',') END}],
+      releaseDate: toString(f.releaseDate), year: f.year,
       runtimeMinutes: f.runtimeMinutes, overview: f.overview,
       externalIds: {imdb: f.imdbId, tmdb: f.tmdbId, wikidata: f.wikidataId},
       genres: genres, franchises: franchises,
@@ -42,7 +48,7 @@ const SECTION_QUERIES: Record<(typeof SECTIONS)[number], string> = {
     ORDER BY id LIMIT $limit`,
   roles: `MATCH (p:Person)-[:HAS_ROLE]->(r:Role)-[:ON_FILM]->(f:Film) WHERE r.id > $after
     OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-    RETURN r.id AS id, {id: r.id, person: p.id, film: f.id, kind: r.kind, job: r.job, characters: r.characters,
+    RETURN r.id AS id, {id: r.id, person: p.id, film: f.id, kind: r.kind, job: r.job, jobs: ${jobsExpression('r')}, characters: r.characters,
       character: c.id, billingOrder: r.billingOrder, credited: r.credited} AS record
     ORDER BY id LIMIT $limit`,
   reviews: `MATCH (r:Review)-[:REVIEWS]->(f:Film) WHERE r.id > $after

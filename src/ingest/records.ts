@@ -42,6 +42,13 @@ export interface FranchiseEntryRecord {
   chronologicalOrder?: number | null;
 }
 
+export interface AlternativeTitleRecord {
+  title: string;
+  region?: string | null;
+  language?: string | null;
+  types?: string[];
+}
+
 export interface FilmRecord {
   ref: string;
   id?: string;
@@ -49,6 +56,8 @@ export interface FilmRecord {
   title: string;
   originalTitle?: string | null;
   alternativeTitles?: string[];
+  /** Alternative titles as IMDb's title.akas gives them; their titles are alternative titles too. */
+  akas?: AlternativeTitleRecord[];
   releaseDate?: string | null;
   year?: number | null;
   runtimeMinutes?: number | null;
@@ -84,7 +93,10 @@ export interface RoleRecord {
   person: string;
   film: string;
   kind: RoleKindName;
+  /** The first job; with `jobs` it must be their first. A record with `job` alone holds that one job. */
   job?: string | null;
+  /** Every job of the role (model/role.ts); when absent, `job` alone. */
+  jobs?: string[];
   characters?: string[];
   /** ref of the recurring character played */
   character?: string | null;

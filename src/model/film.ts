@@ -6,7 +6,11 @@ import { fold } from './slug';
  *
  *   title, originalTitle, year, runtimeMinutes, overview, releaseDate (a Neo4j date)
  *   sortTitle             the title folded (lower case, no diacritics): title order and exact look-ups
- *   alternativeTitles     other titles, distinct, never the title again
+ *   alternativeTitles     other titles, distinct, never the title again (every aka's title among them)
+ *   akaTitles, akaRegions, akaLanguages, akaTypes
+ *                         the akas as IMDb's title.akas gives them, in its order, as parallel lists
+ *                         (properties cannot hold maps or lists of lists): '' for no region or
+ *                         language, and each aka's types joined by ',' (IMDb's types hold none)
  *   alternativeTitlesText the same, one per line, for the full-text index
  *   folded                title and alternative titles folded, one per line: substring filters and mentions
  *   imdbId, tmdbId, wikidataId
@@ -18,6 +22,7 @@ export interface FilmValues {
   title: string;
   originalTitle?: string | null;
   alternativeTitles?: readonly string[];
+  akas?: readonly AlternativeTitleValues[];
   year?: number | null;
   runtimeMinutes?: number | null;
   overview?: string | null;
@@ -27,11 +32,72 @@ export interface FilmValues {
   ratings?: readonly { source: string; value: number; scale: number; votes?: number | null }[];
 }
 
+/** One alternative title: what a row of IMDb's title.akas says of it. */
+export interface AlternativeTitleValues {
+  title: string;
+  region?: string | null;
+  language?: string | null;
+  /** IMDb's aka types: imdbDisplay, original, working, alternative, festival… */
+  types?: readonly string[];
+}
+
+/** The stored parallel lists of a film's akas (see the header). */
+export function storedAkas(akas: readonly AlternativeTitleValues[]): Record<string, string[]> {
+  return {
+    akaTitles: akas.map((a) => a.title),
+    akaRegions: akas.map((a) => a.region ?? ''),
+    akaLanguages: akas.map((a) => a.language ?? ''),
+    akaTypes: akas.map((a) => (a.types ?? []).join(',')),
+  };
+}
+
+/** A stored film's akas, from its parallel lists. */
+export function akasOf(film: {
+  akaTitles?: string[] | null;
+  akaRegions?: string[] | null;
+  akaLanguages?: string[] | null;
+  akaTypes?: string[] | null;
+}): { title: string; region: string | null; language: string | null; types: string[] }[] {
+  return (film.akaTitles ?? []).map((title, i) => ({
+    title,
+    region: film.akaRegions?.[i] || null,
+    language: film.akaLanguages?.[i] || null,
+    types: film.akaTypes?.[i] ? film.akaTypes[i].split(',') : [],
+  }));
+}
+
+/**
+ * The film's title for a region and a language: the aka for both; else, with a region, the
+ * region's aka (one without a language first); else, with a language alone, an aka in it; else
+ * the title. Among several, IMDb's display title (type imdbDisplay) first, then the first listed.
+ * Region and language compare without case ("us" is US).
+ */
+export function localizedTitle(
+  film: { title: string } & Parameters<typeof akasOf>[0],
+  region: string | null | undefined,
+  language: string | null | undefined,
+): string {
+  const akas = akasOf(film);
+  const same = (a: string | null, b: string | null | undefined) => a !== null && !!b && a.toLowerCase() === b.toLowerCase();
+  const best = (found: ReturnType<typeof akasOf>) => found.find((a) => a.types.includes('imdbDisplay')) ?? found[0];
+  const tries: ((aka: ReturnType<typeof akasOf>[number]) => boolean)[] = [];
+  if (region && language) tries.push((a) => same(a.region, region) && same(a.language, language));
+  if (region) tries.push((a) => same(a.region, region) && a.language === null, (a) => same(a.region, region));
+  if (language && !region) tries.push((a) => same(a.language, language));
+  for (const matches of tries) {
+    const found = best(akas.filter(matches));
+    if (found) return found.title;
+  }
+  return film.title;
+}
+
 /** The stored properties of a film, except releaseDate (Cypher's date() makes it). */
 export function storedFilm(film: FilmValues): Record<string, unknown> {
-  const alternativeTitles = distinctTitles(film.alternativeTitles ?? [], film.title);
+  const akas = film.akas ?? [];
+  const alternativeTitles = distinctTitles([...(film.alternativeTitles ?? []), ...akas.map((a) => a.title)], film.title);
   const ratings = film.ratings ?? [];
   return {
+    ...storedAkas(akas),
     slug: film.slug,
     title: film.title,
     sortTitle: fold(film.title),
@@ -81,6 +147,10 @@ export const FILM_PROPERTIES: EntityProperties = {
     title: '.title',
     originalTitle: '.originalTitle',
     alternativeTitles: 'alternativeTitles: coalesce(%.alternativeTitles, [])',
+    akaTitles: '.akaTitles',
+    akaRegions: '.akaRegions',
+    akaLanguages: '.akaLanguages',
+    akaTypes: '.akaTypes',
     releaseDate: 'releaseDate: toString(%.releaseDate)',
     year: '.year',
     runtimeMinutes: '.runtimeMinutes',
@@ -102,6 +172,8 @@ export const FILM_PROPERTIES: EntityProperties = {
     title: ['title'],
     originalTitle: ['originalTitle'],
     alternativeTitles: ['alternativeTitles'],
+    akas: ['akaTitles', 'akaRegions', 'akaLanguages', 'akaTypes'],
+    localizedTitle: ['title', 'akaTitles', 'akaRegions', 'akaLanguages', 'akaTypes'],
     releaseDate: ['releaseDate'],
     year: ['year'],
     runtimeMinutes: ['runtimeMinutes'],

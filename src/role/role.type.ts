@@ -39,8 +39,11 @@ export class Role implements Node {
   @Field(() => RoleKind, { description: 'What the person did on the film.' })
   kind!: RoleKind;
 
-  @Field(() => String, { nullable: true, description: "The credit as worded, e.g. 'screenplay', 'executive producer', 'stunt double'." })
+  @Field(() => String, { nullable: true, description: "The credit as worded, e.g. 'screenplay', 'executive producer', 'stunt double'; the first of `jobs` when there are several." })
   job!: string | null;
+
+  @Field(() => [String], { description: "Every job of the credit, in the order first given, e.g. ['producer', 'executive producer']; `job` is the first. IMDb may list one person several times under one kind on a film: those rows are this one credit." })
+  jobs!: string[];
 
   @Field(() => [String], { description: 'Character names as credited (ACTOR and SELF roles).' })
   characters!: string[];

@@ -1,5 +1,5 @@
 import { newId } from '../model/ids';
-import { roleKey } from '../model/role';
+import { jobsExpression, jobsOf, joinedJobs, roleKey } from '../model/role';
 import { CAST_KINDS, isCast, RoleKindName } from '../model/roles';
 import { fieldChanges } from '../writes/change-log';
 import { reject, rejectAll } from '../writes/user-error';
@@ -22,13 +22,15 @@ export interface NewCredit extends CreditChanges {
 }
 
 /** A role's fields as the change feed reports them. */
-const FEED_FIELDS = ['film', 'person', 'kind', 'job', 'characters', 'character', 'billingOrder', 'credited'] as const;
+const FEED_FIELDS = ['film', 'person', 'kind', 'job', 'jobs', 'characters', 'character', 'billingOrder', 'credited'] as const;
 
 interface RoleState {
   film: string;
   person: string;
   kind: RoleKindName;
   job: string | null;
+  /** Every job; `job` is always the first of them (model/role.ts). */
+  jobs: string[];
   characters: string[];
   character: string | null;
   billingOrder: number | null;
@@ -84,7 +86,7 @@ async function storeRole(write: Write, id: string, key: string, state: RoleState
   await write.tx.run(
     `MATCH (p:Person {id: $state.person}), (f:Film {id: $state.film})
      MERGE (r:Role {id: $id})
-     SET r += $audit, r.key = $key, r.kind = $state.kind, r.job = $state.job, r.characters = $state.characters,
+     SET r += $audit, r.key = $key, r.kind = $state.kind, r.job = $state.job, r.jobs = $state.jobs, r.characters = $state.characters,
          r.billingOrder = $state.billingOrder, r.credited = $state.credited
      MERGE (p)-[:HAS_ROLE]->(r)
      MERGE (r)-[:ON_FILM]->(f)
@@ -102,17 +104,20 @@ async function roleState(write: Write, roleId: string): Promise<RoleState | null
   const [row] = await write.tx.run<{ state: RoleState }>(
     `MATCH (p:Person)-[:HAS_ROLE]->(r:Role {id: $id})-[:ON_FILM]->(f:Film)
      OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-     RETURN {film: f.id, person: p.id, kind: r.kind, job: r.job, characters: coalesce(r.characters, []), character: c.id,
+     RETURN {film: f.id, person: p.id, kind: r.kind, job: r.job, jobs: ${jobsExpression('r')}, characters: coalesce(r.characters, []), character: c.id,
              billingOrder: r.billingOrder, credited: coalesce(r.credited, true)} AS state`,
     { id: roleId },
   );
   return row?.state ?? null;
 }
 
-/** One job line out of two: both, when they differ ("producer; executive producer"). */
-function joinJobs(a: string | null, b: string | null): string | null {
-  if (!a || !b || a === b) return a ?? b;
-  return a.split('; ').includes(b) ? a : `${a}; ${b}`;
+/**
+ * The jobs of two roles made one: the first's, then those of the second it lacks
+ * (["producer"] and ["executive producer"] give both); `job` stays the first.
+ */
+function joinJobs(a: RoleState, b: RoleState): Pick<RoleState, 'job' | 'jobs'> {
+  const jobs = joinedJobs(a.jobs, b.jobs);
+  return { job: jobs[0] ?? null, jobs };
 }
 
 /**
@@ -155,6 +160,7 @@ export const creditWrites = {
       person: input.person,
       kind: input.kind,
       job: input.job ?? null,
+      jobs: jobsOf(input.job),
       characters: input.characters ?? [],
       character: input.character ?? null,
       billingOrder,
@@ -189,7 +195,8 @@ export const creditWrites = {
     }
     const after: RoleState = {
       ...before,
-      job: input.job === undefined ? before.job : input.job,
+      // A job given replaces the credit's jobs with that one; left out, they stay as they were.
+      ...(input.job === undefined ? {} : { job: input.job, jobs: jobsOf(input.job) }),
       characters: input.characters === undefined ? before.characters : input.characters ?? [],
       character: input.character === undefined ? before.character : input.character,
       billingOrder,
@@ -242,11 +249,11 @@ async function moveCredits(write: Write, side: 'film' | 'person', from: string, 
      OPTIONAL MATCH (twin:Role {key: twinKey})
      OPTIONAL MATCH (twin)-[:PLAYS]->(tc:Character)
      RETURN r.id AS id, twin.id AS twin,
-            {film: f.id, person: p.id, kind: r.kind, job: r.job, characters: coalesce(r.characters, []), character: c.id,
+            {film: f.id, person: p.id, kind: r.kind, job: r.job, jobs: ${jobsExpression('r')}, characters: coalesce(r.characters, []), character: c.id,
              billingOrder: r.billingOrder, credited: coalesce(r.credited, true)} AS state,
             CASE WHEN twin IS NULL THEN null ELSE
             {film: CASE $side WHEN 'film' THEN $into ELSE f.id END, person: CASE $side WHEN 'person' THEN $into ELSE p.id END, kind: twin.kind,
-             job: twin.job, characters: coalesce(twin.characters, []), character: tc.id, billingOrder: twin.billingOrder,
+             job: twin.job, jobs: ${jobsExpression('twin')}, characters: coalesce(twin.characters, []), character: tc.id, billingOrder: twin.billingOrder,
              credited: coalesce(twin.credited, true)} END AS twinState
      ORDER BY r.billingOrder, r.id`,
     { from, into, side },
@@ -259,7 +266,7 @@ async function moveCredits(write: Write, side: 'film' | 'person', from: string, 
       const orders = [twin.billingOrder, role.state.billingOrder].filter((order): order is number => order !== null);
       const joined: RoleState = {
         ...twin,
-        job: joinJobs(twin.job, role.state.job),
+        ...joinJobs(twin, role.state),
         characters: [...new Set([...twin.characters, ...role.state.characters])],
         character: twin.character ?? role.state.character,
         billingOrder: orders.length > 0 ? Math.min(...orders) : null,

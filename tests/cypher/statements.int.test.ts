@@ -111,7 +111,7 @@ it('a film page is one statement', async () => {
     RETURN related } RETURN f {.id, .title, .year} AS film, COLLECT {
     MATCH (f)<-[:ON_FILM]-(r:Role)<-[:HAS_ROLE]-(p:Person)
     OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-    RETURN {role: r {.id, .kind, .job, characters: coalesce(r.characters, []), .billingOrder,
+    RETURN {role: r {.id, .kind, .job, jobs: coalesce(r.jobs, CASE WHEN r.job IS NULL THEN [] ELSE [r.job] END), characters: coalesce(r.characters, []), .billingOrder,
     credited: coalesce(r.credited, true), personId: p.id, filmId: f.id,
     characterId: c.id, personName: p.name, version: coalesce(r.version, 1)}, person: p {.id, .name}, character: CASE WHEN c IS NULL THEN null ELSE c {.id, .slug, .name, version: coalesce(c.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} END}
     } AS credits, {reviews: COLLECT {
@@ -134,7 +134,7 @@ it('a filmography page is one statement', async () => {
     WITH r, f ORDER BY f.releaseDate IS NULL, f.releaseDate DESC, f.year DESC, f.title, r.kind, r.id
     SKIP $roleOffset LIMIT $roleLimit
     OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-    RETURN {role: r {.id, .kind, .job, characters: coalesce(r.characters, []), .billingOrder,
+    RETURN {role: r {.id, .kind, .job, jobs: coalesce(r.jobs, CASE WHEN r.job IS NULL THEN [] ELSE [r.job] END), characters: coalesce(r.characters, []), .billingOrder,
     credited: coalesce(r.credited, true), personId: p.id, filmId: f.id,
     characterId: c.id, personName: p.name, version: coalesce(r.version, 1)}, film: f {.id, .title, .year}}
     }, total: COUNT { (p)-[:HAS_ROLE]->(r:Role) WHERE $roleKinds IS NULL OR r.kind IN $roleKinds }} AS filmography
@@ -253,7 +253,7 @@ it('a shortest path with the roles along it', async () => {
       "UNWIND $ids AS id
     MATCH (p:Person)-[:HAS_ROLE]->(r:Role {id: id})-[:ON_FILM]->(f:Film)
     OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-    RETURN id AS key, r {.id, .kind, .job, characters: coalesce(r.characters, []), .billingOrder,
+    RETURN id AS key, r {.id, .kind, .job, jobs: coalesce(r.jobs, CASE WHEN r.job IS NULL THEN [] ELSE [r.job] END), characters: coalesce(r.characters, []), .billingOrder,
     credited: coalesce(r.credited, true), personId: p.id, filmId: f.id,
     characterId: c.id, personName: p.name, version: coalesce(r.version, 1)} AS value
     -- params {"ids":["<role id>","<role id>"]}",
@@ -272,7 +272,7 @@ it('related films through their loader, with reasons', async () => {
     [
       "UNWIND $values AS value
     MATCH (n:Film {id: value})
-    RETURN value AS key, n {.id, .slug, .title, .originalTitle, alternativeTitles: coalesce(n.alternativeTitles, []), releaseDate: toString(n.releaseDate), .year, .runtimeMinutes, .overview, .imdbId, .tmdbId, .wikidataId, .ratingSources, .ratingValues, .ratingScales, .ratingVotes, version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} AS value
+    RETURN value AS key, n {.id, .slug, .title, .originalTitle, alternativeTitles: coalesce(n.alternativeTitles, []), .akaTitles, .akaRegions, .akaLanguages, .akaTypes, releaseDate: toString(n.releaseDate), .year, .runtimeMinutes, .overview, .imdbId, .tmdbId, .wikidataId, .ratingSources, .ratingValues, .ratingScales, .ratingVotes, version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} AS value
     -- params {"values":["<film id>"]}",
       "UNWIND $keys AS key
     MATCH (film:Film {id: key.filmId})

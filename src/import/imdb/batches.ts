@@ -21,13 +21,18 @@ export class BatchPipeline<T> {
     private readonly stopped: () => boolean = () => false,
   ) {}
 
+  /**
+   * A full batch is cut only when an item of a later line comes: the items of one line (a crew
+   * row's roles, a title's principals gathered on its last line) always share a batch, since a
+   * resumed run skips every item up to the line committed.
+   */
   push(item: T, line: number): void {
+    if (this.current.length >= this.size && line !== this.currentLastLine) this.cut();
     this.current.push(item);
     this.currentLastLine = line;
-    if (this.current.length >= this.size) this.cut();
   }
 
-  /** Starts writing every full batch; returns once no more than maxInFlight are open. */
+  /** Starts writing every full batch (cut, see push); returns once no more than maxInFlight are open. */
   async pump(): Promise<void> {
     while (this.ready.length > 0 && !this.stopped()) {
       while (this.inFlight.length >= this.maxInFlight) await this.settleOldest();

@@ -17,6 +17,11 @@ interface CheckpointData {
   completed: Record<string, Record<string, unknown>>;
   /** A film and a person the checkpoint says were written; when gone, the graph was reset since. */
   probes: { film?: string; person?: string };
+  /**
+   * The run's id, stamped on every role it writes (imdbRun): a resumed run goes on under the
+   * same id, so --prune after it knows every role the files hold. Absent in older checkpoints.
+   */
+  run?: string;
 }
 
 const SAVE_EVERY_MS = 2_000;
@@ -68,6 +73,11 @@ export class Checkpoint {
     return { checkpoint: new Checkpoint(file, saved, true) };
   }
 
+  /** The id every role this run writes is stamped with; null for a checkpoint saved before runs had ids. */
+  get runId(): string | null {
+    return this.data.run ?? null;
+  }
+
   committedLine(pass: string): number {
     return this.data.committed[pass] ?? 0;
   }
@@ -105,7 +115,7 @@ export class Checkpoint {
 }
 
 function emptyData(identity: string): CheckpointData {
-  return { version: 1, identity, committed: {}, completed: {}, probes: {} };
+  return { version: 1, identity, committed: {}, completed: {}, probes: {}, run: crypto.randomUUID() };
 }
 
 /** Beside the data when that folder is writable, else in the temp folder under a name derived from it. */

@@ -2,7 +2,8 @@ import { Database, Tx } from '../../db/database';
 import { Authorship, now } from '../../writes/change-log';
 import { takenSlugs } from '../../writes/slugs';
 import { changesAny, created } from '../../writes/versions';
-import { storedFilm } from '../../model/film';
+import { AlternativeTitleValues, storedAkas, storedFilm } from '../../model/film';
+import { jobsExpression } from '../../model/role';
 import { Label } from '../../model/graph';
 import { newId } from '../../model/ids';
 import { storedName } from '../../model/named';
@@ -135,19 +136,31 @@ export async function writeFilms(tx: Tx, films: TitleRow[], genreIds: ReadonlyMa
 
 export interface AlternativeTitles {
   imdbId: string;
-  titles: string[];
+  /** In IMDb's order. */
+  akas: AlternativeTitleValues[];
 }
 
-/** A film's alternative titles, replaced as a whole; the primary title is left out here, where it is known. */
+/**
+ * A film's akas, replaced as a whole: every row as title.akas says it (storedAkas), and the
+ * distinct titles other than the primary one (left out here, where it is known) as
+ * alternativeTitles and the search texts.
+ */
 export async function writeAlternativeTitles(tx: Tx, films: AlternativeTitles[]): Promise<void> {
   await tx.run(
     `UNWIND $rows AS row
      MATCH (f:Film {imdbId: row.imdbId})
+     SET f += row.stored
      WITH f, [alt IN row.alts WHERE alt.title <> f.title] AS alts
      SET f.alternativeTitles = [alt IN alts | alt.title],
          f.alternativeTitlesText = reduce(text = '', alt IN alts | text + CASE WHEN text = '' THEN '' ELSE '\n' END + alt.title),
          f.folded = coalesce(f.sortTitle, '') + reduce(text = '', alt IN alts | text + '\n' + alt.folded)`,
-    { rows: films.map((f) => ({ imdbId: f.imdbId, alts: f.titles.map((title) => ({ title, folded: fold(title) })) })) },
+    {
+      rows: films.map((f) => ({
+        imdbId: f.imdbId,
+        stored: storedAkas(f.akas),
+        alts: [...new Set(f.akas.map((aka) => aka.title))].map((title) => ({ title, folded: fold(title) })),
+      })),
+    },
   );
 }
 
@@ -219,42 +232,91 @@ export interface RoleWrite {
   film: string;
   person: string;
   kind: RoleKindName;
-  job: string | null;
+  /** Distinct, in the order given; the stored `job` is the first (model/role.ts). */
+  jobs: string[];
   characters: string[];
   billingOrder: number | null;
 }
 
+/** The lower of two billing orders; null only when both are. */
+function lowestBilling(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+/** Two rows of one person, film and kind as one role: all jobs and characters, without repeats, and the lowest billing order. */
+export function mergeRoleRows(a: RoleWrite, b: RoleWrite): RoleWrite {
+  return {
+    ...a,
+    jobs: [...new Set([...a.jobs, ...b.jobs])],
+    characters: [...new Set([...a.characters, ...b.characters])],
+    billingOrder: lowestBilling(a.billingOrder, b.billingOrder),
+  };
+}
+
 /**
  * Roles keyed as model/role.ts's roleKey keys them (person id | film id | kind), built in Cypher here
- * from the stored ids. title.principals sets what
- * IMDb says about a role; title.crew (`onlyNew`) adds directors and writers not already there.
+ * from the stored ids. Every role written is stamped with the run (`imdbRun`: what --prune keeps).
+ *
+ * What a role holds is what this run's rows say of it, all of them merged (mergeRoleRows): the
+ * first time a run writes a role, title.principals replaces its jobs, characters and billing
+ * order; when the run has written it already (rows of one title in different batches, or
+ * title.crew after title.principals), the row is merged into it. title.crew (`onlyNew`) always
+ * merges, and gives no jobs, characters or billing, so it only adds directors and writers not
+ * already there. So the same files imported twice give the same roles, and raise no version.
  * `credited` and PLAYS links are never touched on a stored role: IMDb says nothing about them.
  */
-export async function writeRoles(tx: Tx, roles: RoleWrite[], options: { onlyNew: boolean }): Promise<{ created: number }> {
+export async function writeRoles(
+  tx: Tx,
+  roles: RoleWrite[],
+  options: { onlyNew: boolean; run: string },
+): Promise<{ created: number; merged: number; updated: number }> {
   const by = imdbAuthorship();
-  const update = options.onlyNew
-    ? ''
-    : `WITH p, f, r, row, r.id <> row.id AND ${changesAny('r', '{job: row.job, characters: row.characters, billingOrder: row.billingOrder}')} AS changed
-       SET r.version = coalesce(r.version, 1) + CASE WHEN changed THEN 1 ELSE 0 END,
-           r.updatedAt = CASE WHEN changed THEN $by.at ELSE r.updatedAt END, r.updatedBy = CASE WHEN changed THEN $by.actor ELSE r.updatedBy END
-       SET r.job = row.job, r.characters = row.characters, r.billingOrder = row.billingOrder`;
-  const [result] = await tx.run<{ created: number }>(
+  // Rows of one role in one batch are merged here: one statement must not write a node twice.
+  const byKey = new Map<string, RoleWrite>();
+  for (const role of roles) {
+    const key = `${role.person}|${role.film}|${role.kind}`;
+    const earlier = byKey.get(key);
+    byKey.set(key, earlier ? mergeRoleRows(earlier, role) : role);
+  }
+  const inBatch = roles.length - byKey.size;
+  const [result] = await tx.run<{ created: number; merged: number }>(
     `UNWIND $rows AS row
      MATCH (p:Person {imdbId: row.person})
      MATCH (f:Film {imdbId: row.film})
      MERGE (r:Role {key: p.id + '|' + f.id + '|' + row.kind})
-     ON CREATE SET r.id = row.id, r.kind = row.kind, r.job = row.job, r.characters = row.characters,
-                   r.billingOrder = row.billingOrder, r.credited = true,
+     ON CREATE SET r.id = row.id, r.kind = row.kind, r.credited = true,
                    r.version = 1, r.createdAt = $by.at, r.createdBy = $by.actor, r.updatedAt = $by.at, r.updatedBy = $by.actor
-     ${update}
-     WITH p, f, r, r.id = row.id AS created
+     // Another batch of this run may be writing the same role (a title's rows far apart in the
+     // file): its values are read only under the role's write lock, so neither merge is lost.
+     SET r.locked = true REMOVE r.locked
+     WITH p, f, r, row, r.id = row.id AS created, coalesce(r.imdbRun = $run, false) AS heldThisRun,
+          ${jobsExpression('r')} AS jobs, coalesce(r.characters, []) AS characters
+     WITH p, f, r, row, created, heldThisRun,
+          CASE WHEN created OR NOT (heldThisRun OR $onlyNew)
+               THEN {jobs: row.jobs, characters: row.characters, billingOrder: row.billingOrder}
+               ELSE {jobs: jobs + [j IN row.jobs WHERE NOT j IN jobs],
+                     characters: characters + [c IN row.characters WHERE NOT c IN characters],
+                     billingOrder: CASE WHEN r.billingOrder IS NULL OR row.billingOrder < r.billingOrder
+                                        THEN row.billingOrder ELSE r.billingOrder END} END AS next
+     WITH p, f, r, created, heldThisRun, next {.*, job: next.jobs[0]} AS next
+     WITH p, f, r, created, heldThisRun, next, NOT created AND ${changesAny('r', 'next')} AS changed
+     SET r.version = coalesce(r.version, 1) + CASE WHEN changed THEN 1 ELSE 0 END,
+         r.updatedAt = CASE WHEN changed THEN $by.at ELSE r.updatedAt END, r.updatedBy = CASE WHEN changed THEN $by.actor ELSE r.updatedBy END
+     SET r += next, r.imdbRun = $run
      // A stored role already has both links (every writer makes them with the role), so only a
      // new one needs them, and no MERGE has to walk a busy person's relationships.
      FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (p)-[:HAS_ROLE]->(r), (r)-[:ON_FILM]->(f))
-     RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created`,
-    { rows: roles.map((role) => ({ ...role, id: newId('Role') })), by },
+     RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+            sum(CASE WHEN heldThisRun AND NOT created THEN 1 ELSE 0 END) AS merged`,
+    { rows: [...byKey.values()].map((role) => ({ ...role, id: newId('Role') })), by, run: options.run, onlyNew: options.onlyNew },
   );
-  return { created: result?.created ?? 0 };
+  const created = result?.created ?? 0;
+  const again = result?.merged ?? 0;
+  // merged: rows that joined a role this run had written (for title.crew, one title.principals gave);
+  // updated: roles written for the first time this run that were stored already.
+  return { created, merged: again + (options.onlyNew ? 0 : inBatch), updated: byKey.size - created - again };
 }
 
 /** Every IMDb id of films or people already stored, page by page; used when a file is absent. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Database } from '../../db/database';
 import { recordImport } from '../../writes/change-log';
@@ -10,6 +11,7 @@ import { graphCounts } from './graph';
 import { KnownIds } from './known-ids';
 import { Halt, ImportRun, PassRunner } from './pass-runner';
 import { nameBasics, scanCrew, scanPrincipals } from './people-passes';
+import { prune, PruneCounts, pruneRefusal, unfinishedForPrune } from './prune';
 import { alternativeTitles, episodes, ratings, titleBasics } from './title-passes';
 
 export const DEFAULT_TITLE_TYPES = ['movie', 'tvMovie'];
@@ -32,6 +34,11 @@ export interface ImdbImportOptions {
   databaseLabel?: string;
   /** Per-batch transaction time limit. */
   batchTimeoutMs?: number;
+  /**
+   * A newer dump is a sync: after the import, remove the roles the files no longer hold, then
+   * the films and people IMDb's import made that are left without them (src/import/imdb/prune.ts).
+   */
+  prune?: boolean;
 }
 
 /**
@@ -91,6 +98,13 @@ class ImdbImport {
 
   async run(): Promise<ImportReport> {
     const started = new Date();
+    if (this.options.prune) {
+      const refusal = pruneRefusal(this.files);
+      if (refusal) throw new Error(refusal);
+      if (this.checkpoint.resumed && this.checkpoint.runId === null) {
+        throw new Error('--prune cannot continue an import whose checkpoint predates run ids; run it again with --restart');
+      }
+    }
     for (const name of PASS_ORDER) {
       const file = this.files.get(name);
       const report = new FileReport(name, file?.path ?? null);
@@ -117,6 +131,24 @@ class ImdbImport {
       halt = error;
     }
 
+    let pruned: PruneCounts | undefined;
+    let pruneNote: string | undefined;
+    if (this.options.prune && !halt) {
+      pruneNote = unfinishedForPrune(this.reports) ?? undefined;
+      if (!pruneNote) {
+        const task = this.progress.begin('prune', 0);
+        try {
+          pruned = await prune(this.db, run.ids, run.runId);
+          task.end(`pruned: ${pruned.roles} roles, ${pruned.films} films, ${pruned.people} people removed`);
+        } catch (error) {
+          task.end(null);
+          // The passes are done; a run with the same files and options (resumed from the
+          // checkpoint, under the same run id) prunes again from the start.
+          halt = new Halt('failed', `The database failed while pruning: ${(error as Error).message}. Run the same command again to finish.`);
+        }
+      }
+    }
+
     const files = [...this.reports.values()];
     let status: ImportStatus;
     if (halt) status = halt.status;
@@ -130,7 +162,7 @@ class ImdbImport {
       command: 'import imdb',
       source: path.resolve(this.dir),
       database: this.options.databaseLabel ?? 'the configured Neo4j',
-      options: { titleTypes: [...this.titleTypes], batchSize: this.batchSize },
+      options: { titleTypes: [...this.titleTypes], batchSize: this.batchSize, ...(this.options.prune ? { prune: true } : {}) },
       status,
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
@@ -138,11 +170,15 @@ class ImdbImport {
       ...(this.checkpoint.resumed ? { resumed: true } : {}),
       ...(halt ? { message: halt.message } : {}),
       files,
+      ...(pruned ? { pruned } : {}),
+      ...(pruneNote ? { pruneNote } : {}),
     };
     if (!halt || halt.status === 'interrupted') {
       // One IMPORT change for the run, with each file's rows imported: a follower of the feed
       // reads the graph again after one (an import's entities have no change of their own).
-      const imported = Object.fromEntries(files.filter((f) => f.imported > 0).map((f) => [f.file, f.imported]));
+      // A prune's removals are counted in it too: those entities have no change of their own either.
+      const imported: Record<string, number> = Object.fromEntries(files.filter((f) => f.imported > 0).map((f) => [f.file, f.imported]));
+      if (pruned) Object.assign(imported, { 'roles removed': pruned.roles, 'films removed': pruned.films, 'people removed': pruned.people });
       if (Object.keys(imported).length > 0) await recordImport(this.db, 'import:imdb', imported);
       try {
         report.graph = await graphCounts(this.db);
@@ -167,6 +203,7 @@ class ImdbImport {
       concurrency: this.concurrency,
       batchTimeoutMs: this.options.batchTimeoutMs,
     });
-    return { db, files, reports, checkpoint, runner, ids: new KnownIds(), genreIds: new Map(), titleTypes: this.titleTypes };
+    const runId = checkpoint.runId ?? randomUUID();
+    return { db, files, reports, checkpoint, runner, ids: new KnownIds(), genreIds: new Map(), titleTypes: this.titleTypes, runId };
   }
 }

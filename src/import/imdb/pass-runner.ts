@@ -30,6 +30,8 @@ export interface ImportRun {
   /** Genre ids by IMDb genre name, once their films' transaction has committed. */
   genreIds: Map<string, string>;
   titleTypes: ReadonlySet<string>;
+  /** Stamped on every role the run writes (see Checkpoint.runId). */
+  runId: string;
 }
 
 /** What every pass of one import shares: where it reads, where it writes, and how it reports. */

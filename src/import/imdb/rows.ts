@@ -92,13 +92,26 @@ export interface AkaRow {
   number: number;
   ordering: number;
   title: string | null;
+  region: string | null;
+  language: string | null;
+  /** IMDb's aka types: imdbDisplay, original, working, alternative, festival… */
+  types: string[];
 }
 
 export function parseAka(f: string[]): AkaRow {
   const ordering = whole(f[1], 'ordering');
   if (ordering === null) throw new RowError('ordering is missing');
   if (f[7] !== '0' && f[7] !== '1' && f[7] !== NULL) throw new RowError(`isOriginalTitle: "${f[7]}" is not 0 or 1`);
-  return { tconst: f[0], number: titleId(f[0], 'titleId'), ordering, title: text(f[2]) };
+  return {
+    tconst: f[0],
+    number: titleId(f[0], 'titleId'),
+    ordering,
+    title: text(f[2]),
+    region: text(f[3]),
+    language: text(f[4]),
+    // An array column: IMDb separates its items with \x02 (a comma is accepted too).
+    types: f[5] === NULL || f[5] === '' ? [] : f[5].split(/[\x02,]/).filter((item) => item !== ''),
+  };
 }
 
 export interface RatingRow {

@@ -1,4 +1,5 @@
 import { Tx } from '../../db/database';
+import { AlternativeTitleValues } from '../../model/film';
 import { IMDB_FILES } from './files';
 import { AlternativeTitles, ensureGenres, forEachStoredImdbId, writeAlternativeTitles, writeFilms, writeRatings } from './graph';
 import { IdSet, imdbNumber } from './id-set';
@@ -66,12 +67,12 @@ export async function alternativeTitles(run: ImportRun): Promise<void> {
     report,
     (tx, films) => writeAlternativeTitles(tx, films),
     (emit) => {
-      let group: { number: number; imdbId: string; titles: { ordering: number; title: string }[]; lastLine: number } | undefined;
+      let group: { number: number; imdbId: string; akas: (AlternativeTitleValues & { ordering: number })[]; lastLine: number } | undefined;
       const flush = () => {
         if (!group) return;
-        const titles = [...new Set(group.titles.sort((a, b) => a.ordering - b.ordering).map((t) => t.title))];
+        const akas = group.akas.sort((a, b) => a.ordering - b.ordering).map((a) => ({ title: a.title, region: a.region, language: a.language, types: a.types }));
         report.detail('films given alternative titles', 1);
-        emit({ imdbId: group.imdbId, titles }, group.lastLine);
+        emit({ imdbId: group.imdbId, akas }, group.lastLine);
         group = undefined;
       };
       return Object.assign(
@@ -86,11 +87,13 @@ export async function alternativeTitles(run: ImportRun): Promise<void> {
             if (!seen.add(row.number) && report.notes.length < 10) {
               report.notes.push(`line ${n}: the rows of ${row.tconst} are not together; the later ones replace the earlier ones`);
             }
-            group = { number: row.number, imdbId: row.tconst, titles: [], lastLine: n };
+            group = { number: row.number, imdbId: row.tconst, akas: [], lastLine: n };
           }
           report.imported += 1;
           group.lastLine = n;
-          if (row.title !== null) group.titles.push({ ordering: row.ordering, title: row.title });
+          if (row.title !== null) {
+            group.akas.push({ ordering: row.ordering, title: row.title, region: row.region, language: row.language, types: row.types });
+          }
         },
         { end: flush },
       );
