@@ -16,6 +16,9 @@ export class AddCreditInput {
   @Field(() => String, { nullable: true, description: "The job as credited, e.g. 'executive producer'." })
   job?: string | null;
 
+  @Field(() => [String], { nullable: true, description: "Every job of the credit (a producer may be 'producer' and 'executive producer'); the first is `job`." })
+  jobs?: string[] | null;
+
   @Field(() => [String], { nullable: true, description: 'The characters played, as credited.' })
   characters?: string[] | null;
 
@@ -37,8 +40,11 @@ export class UpdateCreditInput {
   @Field(() => Int, { nullable: true, description: 'Change it only if still at this version (STALE otherwise).' })
   expectedVersion?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The job as credited.' })
+  @Field(() => String, { nullable: true, description: 'The job as credited; replaces the jobs with this one.' })
   job?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Every job of the credit (the whole list); the first is `job`.' })
+  jobs?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'The characters played (the whole list).' })
   characters?: string[] | null;

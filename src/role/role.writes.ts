@@ -9,6 +9,8 @@ import { Write } from '../writes/write';
 
 export interface CreditChanges {
   job?: string | null;
+  /** Every job of the credit, first the one shown as `job`; given, it wins over `job`. */
+  jobs?: string[] | null;
   characters?: string[] | null;
   character?: string | null;
   billingOrder?: number | null;
@@ -40,6 +42,10 @@ interface RoleState {
 function checkCredit(changes: CreditChanges, kind: RoleKindName | null): void {
   const checks = new Checks();
   checks.text('job', changes.job, 'job', 300);
+  checks.names('jobs', changes.jobs, 'a job');
+  if (changes.job && changes.jobs && changes.jobs.length > 0 && changes.jobs[0] !== changes.job) {
+    checks.fail(['job'], `job "${changes.job}" is not the first of jobs; give one, or jobs starting with it`);
+  }
   checks.names('characters', changes.characters, 'a character name');
   checks.id(['character'], changes.character, 'Character');
   checks.positive('billingOrder', changes.billingOrder, 'billingOrder');
@@ -159,8 +165,8 @@ export const creditWrites = {
       film: input.film,
       person: input.person,
       kind: input.kind,
-      job: input.job ?? null,
-      jobs: jobsOf(input.job),
+      job: input.jobs?.[0] ?? input.job ?? null,
+      jobs: jobsOf(input.job, input.jobs),
       characters: input.characters ?? [],
       character: input.character ?? null,
       billingOrder,
@@ -195,8 +201,8 @@ export const creditWrites = {
     }
     const after: RoleState = {
       ...before,
-      // A job given replaces the credit's jobs with that one; left out, they stay as they were.
-      ...(input.job === undefined ? {} : { job: input.job, jobs: jobsOf(input.job) }),
+      // A job or jobs given replace the credit's jobs; left out, they stay as they were.
+      ...(input.job === undefined && input.jobs === undefined ? {} : { job: input.jobs?.[0] ?? input.job ?? null, jobs: jobsOf(input.job, input.jobs) }),
       characters: input.characters === undefined ? before.characters : input.characters ?? [],
       character: input.character === undefined ? before.character : input.character,
       billingOrder,

@@ -197,3 +197,27 @@ test("an edited review's mentions are linked again", async () => {
   ).review;
   expect(edited.mentions).toEqual([{ text: 'Ian McShane', entity: { name: 'Ian McShane' } }]);
 });
+
+test('a producer credit holds every job, and a merge of two credits joins them', async () => {
+  const film = await filmId('the-fall-guy-2024');
+  const person = payload(await api.asEditor(CREATE_PERSON, { input: { name: 'Kelly McCormick' } }), 'createPerson').person;
+  const role = payload(
+    await api.asEditor(`mutation ($input: AddCreditInput!) { addCredit(input: $input) { role { id job jobs } userErrors { field code message } } }`, {
+      input: { film, person: person.id, kind: 'PRODUCER', jobs: ['producer', 'executive producer'] },
+    }),
+    'addCredit',
+  ).role;
+  expect(role).toMatchObject({ job: 'producer', jobs: ['producer', 'executive producer'] });
+  const updated = payload(
+    await api.asEditor(`mutation ($input: UpdateCreditInput!) { updateCredit(input: $input) { role { job jobs } userErrors { field code message } } }`, { input: { id: role.id, jobs: ['executive producer'] } }),
+    'updateCredit',
+  ).role;
+  expect(updated).toEqual({ job: 'executive producer', jobs: ['executive producer'] });
+
+  // Her duplicate record holds the other job; merged, the one credit holds both.
+  const twin = payload(await api.asEditor(CREATE_PERSON, { input: { name: 'Kelly McCormick' } }), 'createPerson').person;
+  payload(await api.asEditor(ADD_CREDIT, { input: { film, person: twin.id, kind: 'PRODUCER', job: 'producer' } }), 'addCredit');
+  payload(await api.asAdmin(`mutation ($input: MergeInput!) { mergePeople(input: $input) { person { id } userErrors { field code message } } }`, { input: { into: person.id, from: twin.id } }), 'mergePeople');
+  const { data } = await api.query(`query ($id: ID!) { node(id: $id) { ... on Role { job jobs } } }`, { id: role.id });
+  expect(data.node).toEqual({ job: 'executive producer', jobs: ['executive producer', 'producer'] });
+});
