@@ -3,13 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiKeyStore } from '../../src/auth/api-keys';
-import { loadConfig, PROJECT_ROOT } from '../../src/config';
+import { PROJECT_ROOT } from '../../src/config';
 import { Database } from '../../src/db/database';
-import { LocalNeo4j, startLocalNeo4j } from '../../src/db/local/launcher';
-import { applySchema } from '../../src/db/schema';
-import { FilmGraphGenerator } from './generate';
-import { loadGraph } from './load';
-import { ServerProcess, startServerProcess } from './servers/spawn';
+import { withServedGraph } from './served-graph';
 
 const USAGE = `npm run bench:writes -- [options]
 
@@ -151,38 +147,18 @@ async function run(url: string, key: string, workload: WriteWorkload, connection
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const config = loadConfig();
   const log = (line: string) => console.error(line);
-  let local: LocalNeo4j | undefined;
-  let tempDir: string | undefined;
-  let db: Database | undefined;
-  let server: ServerProcess | undefined;
-  const cleanup = async () => {
-    await server?.stop().catch(() => {});
-    await db?.close().catch(() => {});
-    await local?.stop().catch(() => {});
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+  let key = '';
+  let films: string[] = [];
+  let people: string[] = [];
+  let names: string[] = [];
+  const prepare = async (db: Database) => {
+    films = (await db.read<{ id: string }>(`MATCH (f:Film) RETURN f.id AS id ORDER BY id`)).map((row) => row.id);
+    people = (await db.read<{ id: string }>(`MATCH (p:Person) RETURN p.id AS id ORDER BY id`)).map((row) => row.id);
+    names = (await db.read<{ name: string }>(`MATCH (p:Person) RETURN p.name AS name ORDER BY p.id LIMIT 500`)).map((row) => row.name);
+    key = (await new ApiKeyStore(db).create(`bench-writer-${Date.now()}`, 'EDITOR')).secret;
   };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
-  try {
-    let uri = config.neo4jUri;
-    if (!uri) {
-      const dataDir = options.dataDir ?? (tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelgraph-writes-')));
-      local = await startLocalNeo4j({ dataDir, port: 0, pageCache: '2g', log });
-      uri = local.uri;
-    }
-    db = Database.connect(uri, config.neo4jUser, config.neo4jPassword, config.neo4jDatabase, 600_000);
-    await applySchema(db);
-    const generator = new FilmGraphGenerator({ films: options.films });
-    const graph = await loadGraph(db, generator, log);
-    log(`Graph of ${graph.films} films, ${graph.roles} roles ${graph.reused ? '(reused)' : `loaded in ${graph.seconds.toFixed(0)} s`}`);
-    const films = (await db.read<{ id: string }>(`MATCH (f:Film) RETURN f.id AS id ORDER BY id`)).map((row) => row.id);
-    const people = (await db.read<{ id: string }>(`MATCH (p:Person) RETURN p.id AS id ORDER BY id`)).map((row) => row.id);
-    const names = (await db.read<{ name: string }>(`MATCH (p:Person) RETURN p.name AS name ORDER BY p.id LIMIT 500`)).map((row) => row.name);
-    const key = (await new ApiKeyStore(db).create(`bench-writer-${Date.now()}`, 'EDITOR')).secret;
-    server = await startServerProcess('reelgraph', uri);
-    log(`Reelgraph serving at ${server.url} (pid ${server.pid})`);
-
+  await withServedGraph({ films: options.films, dataDir: options.dataDir, tempPrefix: 'reelgraph-writes-', log }, async ({ graph, server }) => {
     // Each run starts where the last left off, so no mutation repeats one already made.
     const next = { n: Math.floor(Math.random() * 1e6) * 1_000 };
     const results: RunResult[] = [];
@@ -209,9 +185,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(dir, 'mutations.md'), lines.join('\n'));
     fs.writeFileSync(path.join(dir, 'mutations.json'), `${JSON.stringify({ at, films: graph.films, options, results }, null, 2)}\n`);
     console.log(lines.join('\n'));
-  } finally {
-    await cleanup();
-  }
+  }, prepare);
 }
 
 main().catch((error) => {

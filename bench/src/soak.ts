@@ -1,18 +1,12 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { loadConfig, PROJECT_ROOT } from '../../src/config';
-import { Database } from '../../src/db/database';
-import { LocalNeo4j, startLocalNeo4j } from '../../src/db/local/launcher';
-import { applySchema } from '../../src/db/schema';
+import { PROJECT_ROOT } from '../../src/config';
 import { capabilitiesOf } from './compare';
-import { FilmGraphGenerator } from './generate';
-import { loadGraph } from './load';
 import { rssOf } from './loadtest';
 import { sampleParameters } from './params';
-import { ServerProcess, startServerProcess } from './servers/spawn';
+import { withServedGraph } from './served-graph';
 import { WORKLOAD_IDS, workloads } from './workloads';
 
 const USAGE = `npm run bench:soak -- [options]
@@ -97,46 +91,18 @@ function badRequests(): MixRequest[] {
   ];
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}`);
-  const config = loadConfig();
-  let local: LocalNeo4j | undefined;
-  let tempDir: string | undefined;
-  let db: Database | undefined;
-  let server: ServerProcess | undefined;
-  const cleanup = async () => {
-    await server?.stop().catch(() => {});
-    await db?.close().catch(() => {});
-    await local?.stop().catch(() => {});
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
-  };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
-  try {
-    let uri = config.neo4jUri;
-    if (!uri) {
-      const dataDir = options.dataDir ?? (tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelgraph-soak-')));
-      local = await startLocalNeo4j({ dataDir, port: 0, pageCache: '2g', log });
-      uri = local.uri;
-    }
-    db = Database.connect(uri, config.neo4jUser, config.neo4jPassword, config.neo4jDatabase, 600_000);
-    await applySchema(db);
-    const generator = new FilmGraphGenerator({ films: options.films });
-    const graph = await loadGraph(db, generator, log);
-    log(`Graph of ${graph.films} films, ${graph.roles} roles ${graph.reused ? '(reused)' : `loaded in ${graph.seconds.toFixed(0)} s`}`);
-    const params = await sampleParameters(db, generator, 500);
-    server = await startServerProcess('reelgraph', uri);
-    log(`Reelgraph serving at ${server.url} (pid ${server.pid})`);
+  let params: Awaited<ReturnType<typeof sampleParameters>> | undefined;
+  await withServedGraph({ films: options.films, dataDir: options.dataDir, tempPrefix: 'reelgraph-soak-', log }, async ({ graph, server }) => {
+    const sampled = params!;
 
     const good: MixRequest[] = workloads(await capabilitiesOf(server.url))
       .filter((w) => WORKLOAD_IDS.includes(w.id))
       .flatMap((w) =>
-        params[w.id].map((p) => ({
+        sampled[w.id].map((p) => ({
           kind: w.id,
           body: w.request('reelgraph', p, 0, null)!.body,
           expected: (status: number, body: any) => status === 200 && body?.data !== undefined && !body.errors,
@@ -252,9 +218,9 @@ async function main(): Promise<void> {
     for (const line of lines.slice(2, 8)) if (line) log(line);
     for (const [kind, entry] of kinds) if (entry.example) log(`  unexpected ${kind}: ${entry.example}`);
     log(`Wrote bench/results/soak.json and soak.md`);
-  } finally {
-    await cleanup();
-  }
+  }, async (db, generator) => {
+    params = await sampleParameters(db, generator, 500);
+  });
 }
 
 main().catch((error: unknown) => {

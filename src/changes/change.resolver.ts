@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, ClassType, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Node } from '../common/node.type';
-import { Connection, keysetRequest, PAGE_ARG, PageArgs } from '../common/page';
+import { Connection, keysetRequest, PAGE_ARG } from '../common/page';
 import { Film } from '../film/film.type';
 import { Person } from '../person/person.type';
 import type { Context } from '../server/context';
@@ -31,36 +31,23 @@ export class ChangeResolver {
   }
 }
 
-function historyOf(context: Context, id: string, page: PageArgs): Promise<Connection<Change>> {
-  return changeService.history(context.db, id, keysetRequest(page));
+/** `history` for an entity with an audit trail: the same field on each, resolved one way. */
+function historyResolver(Entity: ClassType<{ id: string }>, description: string): ClassType {
+  @Resolver(() => Entity)
+  class HistoryResolver {
+    @FieldResolver(() => ChangeConnection, { description })
+    history(
+      @Root() entity: { id: string },
+      @Ctx() context: Context,
+      @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
+      @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before: older changes follow.' }) after?: string,
+      @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
+      @Arg('before', () => String, { nullable: true, description: 'The startCursor of a page: the newer changes just before it.' }) before?: string,
+    ): Promise<Connection<Change>> {
+      return changeService.history(context.db, entity.id, keysetRequest({ first, after, last, before }));
+    }
+  }
+  return HistoryResolver;
 }
 
-@Resolver(() => Film)
-export class FilmHistoryResolver {
-  @FieldResolver(() => ChangeConnection, { description: "This film's changes, newest first." })
-  history(
-    @Root() film: Film,
-    @Ctx() context: Context,
-    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before: older changes follow.' }) after?: string,
-    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
-    @Arg('before', () => String, { nullable: true, description: 'The startCursor of a page: the newer changes just before it.' }) before?: string,
-  ): Promise<Connection<Change>> {
-    return historyOf(context, film.id, { first, after, last, before });
-  }
-}
-
-@Resolver(() => Person)
-export class PersonHistoryResolver {
-  @FieldResolver(() => ChangeConnection, { description: "This person's changes, newest first." })
-  history(
-    @Root() person: Person,
-    @Ctx() context: Context,
-    @Arg('first', () => Int, { nullable: true, description: PAGE_ARG.first }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before: older changes follow.' }) after?: string,
-    @Arg('last', () => Int, { nullable: true, description: PAGE_ARG.last }) last?: number,
-    @Arg('before', () => String, { nullable: true, description: 'The startCursor of a page: the newer changes just before it.' }) before?: string,
-  ): Promise<Connection<Change>> {
-    return historyOf(context, person.id, { first, after, last, before });
-  }
-}
+export const HISTORY_RESOLVERS = [historyResolver(Film, "This film's changes, newest first."), historyResolver(Person, "This person's changes, newest first.")];

@@ -7,8 +7,9 @@ import { dropRedirects, redirectMerged, redirectSlug } from '../writes/redirects
 import { freeSlug, slugHasBase } from '../writes/slugs';
 import { reject, rejectAll } from '../writes/user-error';
 import { Checks } from '../writes/validate';
-import { created, lockEntity } from '../writes/versions';
+import { created, lockEntity, lockMergePair } from '../writes/versions';
 import { Write } from '../writes/write';
+import { MOVE_MENTIONS } from '../mentions/mention.linker';
 import { creditWrites } from '../role/role.writes';
 
 /** What a writer may set on a film; a field left out (undefined) is left as it is, null clears it. */
@@ -289,18 +290,7 @@ export const filmWrites = {
    * titles, external ids `into` lacks move too, and its id and slug resolve to `into` from then on.
    */
   async merge(write: Write, input: { into: string; from: string }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['into'], input.into, 'Film');
-    checks.id(['from'], input.from, 'Film');
-    rejectAll(checks.errors);
-    if (input.into === input.from) reject('CONFLICT', ['from'], 'A film cannot be merged into itself');
-    // Locks in id order, so two merges of the same pair the other way round cannot deadlock.
-    const [first, second] = [input.into, input.from].sort();
-    const locked = new Map<string, Record<string, any>>();
-    locked.set(first, await lockEntity(write, 'Film', first, first === input.into ? 'into' : 'from'));
-    locked.set(second, await lockEntity(write, 'Film', second, second === input.into ? 'into' : 'from'));
-    const into = locked.get(input.into)!;
-    const from = locked.get(input.from)!;
+    const { into, from } = await lockMergePair(write, 'Film', input, 'A film cannot be merged into itself');
     const before = stateOf(into, await genresOf(write, input.into));
 
     await creditWrites.moveFilmCredits(write, input.from, input.into);
@@ -324,13 +314,7 @@ export const filmWrites = {
          MATCH (from)-[:IN_GENRE]->(g:Genre)
          MERGE (into)-[:IN_GENRE]->(g)
        }
-       CALL (from, into) {
-         MATCH (rv:Review)-[old:MENTIONS]->(from)
-         WITH rv, old, properties(old) AS mention
-         DELETE old
-         MERGE (rv)-[m:MENTIONS]->(into)
-         ON CREATE SET m = mention
-       }
+       ${MOVE_MENTIONS}
        DETACH DELETE from`,
       { from: input.from, into: input.into },
     );

@@ -9,6 +9,18 @@ import { Candidate, findMentions, MENTION_LABELS, MentionLabel, spansOf, wordsOf
  */
 
 /**
+ * A merge's part of mentions, as a CALL on the bound `from` and `into`: what named `from` names
+ * `into` now, with the words and place of its first naming kept where a review named both.
+ */
+export const MOVE_MENTIONS = `CALL (from, into) {
+         MATCH (rv:Review)-[old:MENTIONS]->(from)
+         WITH rv, old, properties(old) AS mention
+         DELETE old
+         MERGE (rv)-[m:MENTIONS]->(into)
+         ON CREATE SET m = mention
+       }`;
+
+/**
  * Replaces the MENTIONS of these reviews with what their text names now. Runs inside the caller's
  * write transaction (importDocument calls it right after writing reviews), so a review and its
  * mentions are stored together; safe to repeat.

@@ -8,8 +8,9 @@ import { dropRedirects, redirectMerged, redirectSlug } from '../writes/redirects
 import { freeSlug, slugHasBase } from '../writes/slugs';
 import { reject, rejectAll } from '../writes/user-error';
 import { Checks } from '../writes/validate';
-import { created, lockEntity } from '../writes/versions';
+import { created, lockEntity, lockMergePair } from '../writes/versions';
 import { Write } from '../writes/write';
+import { MOVE_MENTIONS } from '../mentions/mention.linker';
 
 export interface PersonChanges {
   name?: string | null;
@@ -165,29 +166,13 @@ export const personWrites = {
 
   /** Folds `from` into `into`: credits (two of one kind on one film become one) and mentions move; the old id and slug resolve to `into`. */
   async merge(write: Write, input: { into: string; from: string }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['into'], input.into, 'Person');
-    checks.id(['from'], input.from, 'Person');
-    rejectAll(checks.errors);
-    if (input.into === input.from) reject('CONFLICT', ['from'], 'A person cannot be merged into themselves');
-    const [first, second] = [input.into, input.from].sort();
-    const locked = new Map<string, Record<string, any>>();
-    locked.set(first, await lockEntity(write, 'Person', first, first === input.into ? 'into' : 'from'));
-    locked.set(second, await lockEntity(write, 'Person', second, second === input.into ? 'into' : 'from'));
-    const into = locked.get(input.into)!;
-    const from = locked.get(input.from)!;
+    const { into, from } = await lockMergePair(write, 'Person', input, 'A person cannot be merged into themselves');
     const before = stateOf(into);
 
     await creditWrites.movePersonCredits(write, input.from, input.into);
     await write.tx.run(
       `MATCH (from:Person {id: $from}), (into:Person {id: $into})
-       CALL (from, into) {
-         MATCH (rv:Review)-[old:MENTIONS]->(from)
-         WITH rv, old, properties(old) AS mention
-         DELETE old
-         MERGE (rv)-[m:MENTIONS]->(into)
-         ON CREATE SET m = mention
-       }
+       ${MOVE_MENTIONS}
        DETACH DELETE from`,
       { from: input.from, into: input.into },
     );

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, PubSub } from 'type-graphql';
 import { ViewerResolver } from '../auth/viewer.resolver';
-import { ChangeResolver, FilmHistoryResolver, PersonHistoryResolver } from '../changes/change.resolver';
+import { ChangeResolver, HISTORY_RESOLVERS } from '../changes/change.resolver';
 import { ChangeCursorResolver } from '../changes/change.type';
 import { ChangeSubscription } from '../changes/change.subscription';
 import { FilmMutations } from '../film/film.mutations';
@@ -49,8 +49,7 @@ export const RESOLVERS = [
   ChangeResolver,
   ChangeCursorResolver,
   ChangeSubscription,
-  FilmHistoryResolver,
-  PersonHistoryResolver,
+  ...HISTORY_RESOLVERS,
   FilmMutations,
   PersonMutations,
   CreditMutations,

@@ -1,6 +1,7 @@
 import { Label } from '../model/graph';
 import { Authorship } from './change-log';
-import { reject } from './user-error';
+import { reject, rejectAll } from './user-error';
+import { Checks } from './validate';
 import { Write } from './write';
 
 /**
@@ -70,4 +71,25 @@ export function auditIfChanged(variable: string, props: string, carry: string): 
     SET ${variable}.version = coalesce(${variable}.version, 1) + CASE WHEN changed THEN 1 ELSE 0 END,
         ${variable}.updatedAt = CASE WHEN changed THEN $by.at ELSE ${variable}.updatedAt END,
         ${variable}.updatedBy = CASE WHEN changed THEN $by.actor ELSE ${variable}.updatedBy END`;
+}
+
+/**
+ * The opening of a merge of `from` into `into`: both ids of `label`'s kind, not the same entity,
+ * both locked in id order (so two merges of one pair the other way round cannot deadlock), and
+ * their stored properties as they were. `itself` words the refusal of a merge into itself.
+ */
+export async function lockMergePair(
+  write: Write,
+  label: Label,
+  input: { into: string; from: string },
+  itself: string,
+): Promise<{ into: Record<string, any>; from: Record<string, any> }> {
+  const checks = new Checks();
+  checks.id(['into'], input.into, label);
+  checks.id(['from'], input.from, label);
+  rejectAll(checks.errors);
+  if (input.into === input.from) reject('CONFLICT', ['from'], itself);
+  const locked = new Map<string, Record<string, any>>();
+  for (const id of [input.into, input.from].sort()) locked.set(id, await lockEntity(write, label, id, id === input.into ? 'into' : 'from'));
+  return { into: locked.get(input.into)!, from: locked.get(input.from)! };
 }
