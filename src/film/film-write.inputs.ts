@@ -3,21 +3,19 @@ import { DateScalar } from '../common/date.scalar';
 import { UserError } from '../writes/write.types';
 import { Film } from './film.type';
 
-@InputType({ description: 'A new film. Its slug is made from the title and the year.' })
-export class CreateFilmInput {
-  @Field({ description: 'The title it is released under; not empty, at most 300 characters.' })
-  title!: string;
-
+/** The fields every film input shares; a field left out stays as it is, an explicit null clears it. */
+@InputType()
+abstract class FilmFieldsInput {
   @Field(() => String, { nullable: true, description: 'The title in its original language, where it differs.' })
   originalTitle?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Other titles it is known by.' })
+  @Field(() => [String], { nullable: true, description: 'Other titles it is known by (the whole list).' })
   alternativeTitles?: string[] | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Its first release; sets the year too.' })
   releaseDate?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Needed only when releaseDate is not given; 1870 to five years ahead.' })
+  @Field(() => Int, { nullable: true, description: 'The year of its first release, needed only without releaseDate; 1870 to five years ahead.' })
   year?: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Running time in minutes, above 0.' })
@@ -26,10 +24,16 @@ export class CreateFilmInput {
   @Field(() => String, { nullable: true, description: 'A short summary of the story.' })
   overview?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Genre slugs; an unknown one is a NOT_FOUND user error.' })
+  @Field(() => [String], { nullable: true, description: 'Genre slugs (the whole list); an unknown one is a NOT_FOUND user error.' })
   genres?: string[] | null;
+}
 
-  @Field(() => String, { nullable: true, description: "Its IMDb id (tt…); TAKEN when another film has it." })
+@InputType({ description: 'A new film. Its slug is made from the title and the year.' })
+export class CreateFilmInput extends FilmFieldsInput {
+  @Field({ description: 'The title it is released under; not empty, at most 300 characters.' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Its IMDb id (tt…); TAKEN when another film has it.' })
   imdbId?: string | null;
 
   @Field(() => String, { nullable: true, description: "A retried create with the same key answers the first create's film instead of making a second." })
@@ -37,7 +41,7 @@ export class CreateFilmInput {
 }
 
 @InputType({ description: 'Changes to a film: a field left out stays as it is, an explicit null clears it.' })
-export class UpdateFilmInput {
+export class UpdateFilmInput extends FilmFieldsInput {
   @Field(() => ID, { description: 'The film to change.' })
   id!: string;
 
@@ -47,59 +51,17 @@ export class UpdateFilmInput {
   @Field(() => String, { nullable: true, description: 'A new title; the film gets a new slug and the old one keeps leading to it.' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The title in its original language.' })
-  originalTitle?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Other titles it is known by (the whole list).' })
-  alternativeTitles?: string[] | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Its first release; moves the year with it.' })
-  releaseDate?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'The year of its first release.' })
-  year?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Running time in minutes.' })
-  runtimeMinutes?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'A short summary of the story.' })
-  overview?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Genre slugs (the whole list).' })
-  genres?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'Its IMDb id.' })
+  @Field(() => String, { nullable: true, description: 'Its IMDb id (tt…); TAKEN when another film has it.' })
   imdbId?: string | null;
 }
 
 @InputType({ description: 'Create the film whose IMDb id this is, or update the one that has it.' })
-export class UpsertFilmInput {
+export class UpsertFilmInput extends FilmFieldsInput {
   @Field({ description: 'The IMDb id (tt…) that names the film.' })
   imdbId!: string;
 
   @Field({ description: 'Its title.' })
   title!: string;
-
-  @Field(() => String, { nullable: true, description: 'The title in its original language.' })
-  originalTitle?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Other titles it is known by.' })
-  alternativeTitles?: string[] | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Its first release.' })
-  releaseDate?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'The year of its first release.' })
-  year?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Running time in minutes.' })
-  runtimeMinutes?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'A short summary of the story.' })
-  overview?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Genre slugs.' })
-  genres?: string[] | null;
 }
 
 @ObjectType({ description: 'What a film mutation did.' })
