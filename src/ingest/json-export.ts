@@ -23,7 +23,7 @@ const SECTION_QUERIES: Record<(typeof SECTIONS)[number], string> = {
     }
     RETURN f.id AS id, {
       ref: f.id, id: f.id, slug: f.slug, title: f.title, originalTitle: f.originalTitle,
-      alternativeTitles: f.alternativeTitles, releaseDate: toString(f.releaseDate), year: f.year,
+      alternativeTitles: coalesce(f.alternativeTitles, []), releaseDate: toString(f.releaseDate), year: f.year,
       runtimeMinutes: f.runtimeMinutes, overview: f.overview,
       externalIds: {imdb: f.imdbId, tmdb: f.tmdbId, wikidata: f.wikidataId},
       genres: genres, franchises: franchises,
@@ -33,7 +33,7 @@ const SECTION_QUERIES: Record<(typeof SECTIONS)[number], string> = {
     } AS record`,
   people: `MATCH (p:Person) WHERE p.id > $after
     RETURN p.id AS id, {ref: p.id, id: p.id, slug: p.slug, name: p.name, birthYear: p.birthYear,
-      deathYear: p.deathYear, professions: p.professions,
+      deathYear: p.deathYear, professions: coalesce(p.professions, []),
       externalIds: {imdb: p.imdbId, tmdb: p.tmdbId, wikidata: p.wikidataId}} AS record
     ORDER BY id LIMIT $limit`,
   characters: `MATCH (c:Character) WHERE c.id > $after
@@ -42,7 +42,7 @@ const SECTION_QUERIES: Record<(typeof SECTIONS)[number], string> = {
     ORDER BY id LIMIT $limit`,
   roles: `MATCH (p:Person)-[:HAS_ROLE]->(r:Role)-[:ON_FILM]->(f:Film) WHERE r.id > $after
     OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-    RETURN r.id AS id, {id: r.id, person: p.id, film: f.id, kind: r.kind, job: r.job, characters: r.characters,
+    RETURN r.id AS id, {id: r.id, person: p.id, film: f.id, kind: r.kind, job: r.job, characters: coalesce(r.characters, []),
       character: c.id, billingOrder: r.billingOrder, credited: r.credited} AS record
     ORDER BY id LIMIT $limit`,
   reviews: `MATCH (r:Review)-[:REVIEWS]->(f:Film) WHERE r.id > $after

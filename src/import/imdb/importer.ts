@@ -8,7 +8,7 @@ import { crew, principals } from './credit-passes';
 import { FoundFile, ImdbFileName, findImdbFiles } from './files';
 import { graphCounts } from './graph';
 import { KnownIds } from './known-ids';
-import { Halt, ImportRun, PassRunner } from './pass-runner';
+import { BatchSink, Halt, ImportRun, PassRunner } from './pass-runner';
 import { nameBasics, scanCrew, scanPrincipals } from './people-passes';
 import { alternativeTitles, episodes, ratings, titleBasics } from './title-passes';
 
@@ -32,6 +32,11 @@ export interface ImdbImportOptions {
   databaseLabel?: string;
   /** Per-batch transaction time limit. */
   batchTimeoutMs?: number;
+  /**
+   * Set by the bulk path: every batch goes to this sink (CSV files) and nothing is written to the
+   * database, nor the IMPORT change recorded; the caller does that once the graph is loaded.
+   */
+  sink?: BatchSink;
 }
 
 /**
@@ -56,6 +61,14 @@ export interface ImdbImportOptions {
  */
 export async function importImdb(db: Database, dir: string, options: ImdbImportOptions = {}): Promise<ImportReport> {
   return new ImdbImport(db, dir, options).run();
+}
+
+/**
+ * The counts of a run's one IMPORT change: each file's rows imported. A follower of the feed reads
+ * the graph again after one (an import's entities have no change of their own).
+ */
+export function importCounts(files: FileReport[]): Record<string, number> {
+  return Object.fromEntries(files.filter((f) => f.imported > 0).map((f) => [f.file, f.imported]));
 }
 
 /** The order files are read in, and listed in the report. */
@@ -139,10 +152,8 @@ class ImdbImport {
       ...(halt ? { message: halt.message } : {}),
       files,
     };
-    if (!halt || halt.status === 'interrupted') {
-      // One IMPORT change for the run, with each file's rows imported: a follower of the feed
-      // reads the graph again after one (an import's entities have no change of their own).
-      const imported = Object.fromEntries(files.filter((f) => f.imported > 0).map((f) => [f.file, f.imported]));
+    if (!this.options.sink && (!halt || halt.status === 'interrupted')) {
+      const imported = importCounts(files);
       if (Object.keys(imported).length > 0) await recordImport(this.db, 'import:imdb', imported);
       try {
         report.graph = await graphCounts(this.db);
@@ -166,6 +177,7 @@ class ImdbImport {
       batchSize: this.batchSize,
       concurrency: this.concurrency,
       batchTimeoutMs: this.options.batchTimeoutMs,
+      sink: this.options.sink,
     });
     return { db, files, reports, checkpoint, runner, ids: new KnownIds(), genreIds: new Map(), titleTypes: this.titleTypes };
   }
