@@ -180,7 +180,7 @@ async function emitCsvCommand(dir: string, out: string, titleTypes: string[], ba
     throw error;
   }
   const { report, files } = converted;
-  const command = `neo4j-admin database import full ${importerArguments(files).map(shellQuote).join(' ')} --overwrite-destination neo4j`;
+  const command = `neo4j-admin database import full neo4j --overwrite-destination ${importerArguments(files).map(shellQuote).join(' ')}`;
   report.importerCommand = command;
   writeReportFile(reportFile, report);
   console.log(formatSummary(report));

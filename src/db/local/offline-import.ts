@@ -53,10 +53,11 @@ export function runOfflineImport(options: OfflineImportOptions): Promise<Offline
     'database',
     'import',
     'full',
+    // The name first: a file list option (--relationships=a,b …) would take a name after it as a file.
+    database,
     `--max-off-heap-memory=${options.maxOffHeap ?? '2g'}`,
     `--report-file=${path.join(options.home, 'import.report')}`,
     ...options.args,
-    database,
   ];
   const started = Date.now();
   const outputFile = path.join(options.home, 'import.out');

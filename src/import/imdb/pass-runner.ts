@@ -114,7 +114,9 @@ export class PassRunner {
       async (items) => {
         const { sink } = this.settings;
         if (sink) {
-          afterBatch?.(items, (await sink(name, items)) as R);
+          // Not inside afterBatch?.(…): an absent afterBatch would skip the sink too.
+          const result = (await sink(name, items)) as R;
+          afterBatch?.(items, result);
           return;
         }
         const result = await this.settings.db.writeTx((tx) => write(tx, items), { timeoutMs: this.settings.batchTimeoutMs ?? 600_000 });
