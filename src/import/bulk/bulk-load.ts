@@ -101,7 +101,10 @@ export function importerArguments(files: GraphFiles): string[] {
     '--skip-bad-relationships=false',
     '--skip-duplicate-nodes=false',
     '--strict=true',
-    ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
+    // Films' folded text holds line breaks. Neo4j 5.26.30's v2 reader (multi-line for named files
+    // only) refused such a file at a 4 MB read-buffer boundary ("found CR outside a text cell"),
+    // so the v1 reader is used, for every file, whenever one needs it.
+    ...(multiline.length > 0 ? ['--multiline-fields=true'] : []),
     ...files.nodeFiles.filter((f) => f.rows > 0).map((f) => f.argument('nodes')),
     ...files.relationshipFiles.filter((f) => f.rows > 0).map((f) => f.argument('relationships')),
   ];
