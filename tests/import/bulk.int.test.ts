@@ -103,7 +103,7 @@ describe('the bulk path gives the graph the Cypher path gives', () => {
     // Ids are new for every run: none of the Cypher run's ids is used again.
     const [{ reused }] = await graph.db.read<{ reused: number }>('MATCH (f:Film) WHERE f.id IN $ids RETURN count(f) AS reused', { ids: cypherIds.map((r) => r.id) });
     expect(reused).toBe(0);
-    expect(bulk.phases.map((p) => p.phase)).toEqual(['reading and converting', 'offline import', 'schema and indexes', 'end to end']);
+    expect(bulk.phases.map((p) => p.phase)).toEqual(['reading and converting', 'offline import', 'stop, swap, start', 'schema and indexes', 'end to end']);
     // Every index is online, the full-text one included, and answers.
     const indexes = await graph.db.read<{ state: string }>('SHOW INDEXES YIELD state RETURN state');
     expect(indexes.every((i) => i.state === 'ONLINE')).toBe(true);

@@ -170,11 +170,13 @@ export async function bulkLoadLocal(graph: LocalGraph, dir: string, options: Bul
     report.phases.push(phase('offline import', Date.now() - started, imported.nodes + imported.relationships, 'nodes and relationships'));
 
     log('Stopping the local Neo4j to swap the new store in…');
+    started = Date.now();
     await graph.stop();
     const swap = swapInDatabase(graph.dataDir, home, path.join(work, 'previous'));
-    started = Date.now();
     try {
       await graph.start();
+      report.phases.push(phase('stop, swap, start', Date.now() - started, 1, 'restart'));
+      started = Date.now();
       await applySchemaWithProgress(graph.db, progress);
       report.phases.push(phase('schema and indexes', Date.now() - started, imported.nodes, 'nodes indexed'));
       await recordImport(graph.db, 'import:imdb', importCounts(report.files));
