@@ -24,7 +24,7 @@ const SECTION_QUERIES: Record<(typeof SECTIONS)[number], string> = {
     }
     RETURN f.id AS id, {
       ref: f.id, id: f.id, slug: f.slug, title: f.title, originalTitle: f.originalTitle,
-      alternativeTitles: f.alternativeTitles,
+      alternativeTitles: coalesce(f.alternativeTitles, []),
       akas: [i IN range(0, size(coalesce(f.akaTitles, [])) - 1) |
         {title: f.akaTitles[i], region: CASE WHEN f.akaRegions[i] = '' THEN null ELSE f.akaRegions[i] END,
          language: CASE WHEN f.akaLanguages[i] = '' THEN null ELSE f.akaLanguages[i] END,
@@ -39,7 +39,7 @@ const SECTION_QUERIES: Record<(typeof SECTIONS)[number], string> = {
     } AS record`,
   people: `MATCH (p:Person) WHERE p.id > $after
     RETURN p.id AS id, {ref: p.id, id: p.id, slug: p.slug, name: p.name, birthYear: p.birthYear,
-      deathYear: p.deathYear, professions: p.professions,
+      deathYear: p.deathYear, professions: coalesce(p.professions, []),
       externalIds: {imdb: p.imdbId, tmdb: p.tmdbId, wikidata: p.wikidataId}} AS record
     ORDER BY id LIMIT $limit`,
   characters: `MATCH (c:Character) WHERE c.id > $after
@@ -48,7 +48,7 @@ const SECTION_QUERIES: Record<(typeof SECTIONS)[number], string> = {
     ORDER BY id LIMIT $limit`,
   roles: `MATCH (p:Person)-[:HAS_ROLE]->(r:Role)-[:ON_FILM]->(f:Film) WHERE r.id > $after
     OPTIONAL MATCH (r)-[:PLAYS]->(c:Character)
-    RETURN r.id AS id, {id: r.id, person: p.id, film: f.id, kind: r.kind, job: r.job, jobs: ${jobsExpression('r')}, characters: r.characters,
+    RETURN r.id AS id, {id: r.id, person: p.id, film: f.id, kind: r.kind, job: r.job, jobs: ${jobsExpression('r')}, characters: coalesce(r.characters, []),
       character: c.id, billingOrder: r.billingOrder, credited: r.credited} AS record
     ORDER BY id LIMIT $limit`,
   reviews: `MATCH (r:Review)-[:REVIEWS]->(f:Film) WHERE r.id > $after

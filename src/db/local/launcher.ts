@@ -25,6 +25,17 @@ export interface LocalNeo4jOptions {
 }
 
 const LAUNCHER_DIR = path.join(PROJECT_ROOT, 'neo4j-local');
+
+/** The classpath of the local Neo4j's JVM (and of Neo4j's own tools, which its dependencies hold). */
+export function launcherClasspath(): string {
+  return [path.join(LAUNCHER_DIR, 'target', 'classes'), path.join(LAUNCHER_DIR, 'target', 'lib', '*')].join(path.delimiter);
+}
+
+/** Builds neo4j-local/ when needed (see buildLauncher), for a command that runs Neo4j's tools without starting it. */
+export async function ensureLauncherBuilt(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<void> {
+  requireTool('java', ['-version'], 'a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)');
+  await buildLauncher(log);
+}
 const INFO_FILE = 'reelgraph-neo4j.json';
 const START_TIMEOUT_MS = 180_000;
 
@@ -141,9 +152,7 @@ async function buildLauncher(log: (line: string) => void): Promise<void> {
 
 function launch(options: LocalNeo4jOptions, log: (line: string) => void): Promise<LocalNeo4j> {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const classpath = [path.join(LAUNCHER_DIR, 'target', 'classes'), path.join(LAUNCHER_DIR, 'target', 'lib', '*')].join(
-    path.delimiter,
-  );
+  const classpath = launcherClasspath();
   const args = [
     '-Xms256m',
     '-Xmx2g',

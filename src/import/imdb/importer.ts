@@ -9,7 +9,7 @@ import { crew, principals } from './credit-passes';
 import { FoundFile, ImdbFileName, findImdbFiles } from './files';
 import { graphCounts } from './graph';
 import { KnownIds } from './known-ids';
-import { Halt, ImportRun, PassRunner } from './pass-runner';
+import { BatchSink, Halt, ImportRun, PassRunner } from './pass-runner';
 import { nameBasics, scanCrew, scanPrincipals } from './people-passes';
 import { prune, PruneCounts, pruneRefusal, unfinishedForPrune } from './prune';
 import { alternativeTitles, episodes, ratings, titleBasics } from './title-passes';
@@ -39,6 +39,11 @@ export interface ImdbImportOptions {
    * the films and people IMDb's import made that are left without them (src/import/imdb/prune.ts).
    */
   prune?: boolean;
+  /**
+   * Set by the bulk path: every batch goes to this sink (CSV files) and nothing is written to the
+   * database, nor the IMPORT change recorded; the caller does that once the graph is loaded.
+   */
+  sink?: BatchSink;
 }
 
 /**
@@ -63,6 +68,14 @@ export interface ImdbImportOptions {
  */
 export async function importImdb(db: Database, dir: string, options: ImdbImportOptions = {}): Promise<ImportReport> {
   return new ImdbImport(db, dir, options).run();
+}
+
+/**
+ * The counts of a run's one IMPORT change: each file's rows imported. A follower of the feed reads
+ * the graph again after one (an import's entities have no change of their own).
+ */
+export function importCounts(files: FileReport[]): Record<string, number> {
+  return Object.fromEntries(files.filter((f) => f.imported > 0).map((f) => [f.file, f.imported]));
 }
 
 /** The order files are read in, and listed in the report. */
@@ -133,7 +146,8 @@ class ImdbImport {
 
     let pruned: PruneCounts | undefined;
     let pruneNote: string | undefined;
-    if (this.options.prune && !halt) {
+    // The bulk path has no database while it converts: it never prunes (it loads an empty graph).
+    if (this.options.prune && !this.options.sink && !halt) {
       pruneNote = unfinishedForPrune(this.reports) ?? undefined;
       if (!pruneNote) {
         const task = this.progress.begin('prune', 0);
@@ -173,11 +187,11 @@ class ImdbImport {
       ...(pruned ? { pruned } : {}),
       ...(pruneNote ? { pruneNote } : {}),
     };
-    if (!halt || halt.status === 'interrupted') {
+    if (!this.options.sink && (!halt || halt.status === 'interrupted')) {
       // One IMPORT change for the run, with each file's rows imported: a follower of the feed
       // reads the graph again after one (an import's entities have no change of their own).
       // A prune's removals are counted in it too: those entities have no change of their own either.
-      const imported: Record<string, number> = Object.fromEntries(files.filter((f) => f.imported > 0).map((f) => [f.file, f.imported]));
+      const imported = importCounts(files);
       if (pruned) Object.assign(imported, { 'roles removed': pruned.roles, 'films removed': pruned.films, 'people removed': pruned.people });
       if (Object.keys(imported).length > 0) await recordImport(this.db, 'import:imdb', imported);
       try {
@@ -202,6 +216,7 @@ class ImdbImport {
       batchSize: this.batchSize,
       concurrency: this.concurrency,
       batchTimeoutMs: this.options.batchTimeoutMs,
+      sink: this.options.sink,
     });
     const runId = checkpoint.runId ?? randomUUID();
     return { db, files, reports, checkpoint, runner, ids: new KnownIds(), genreIds: new Map(), titleTypes: this.titleTypes, runId };

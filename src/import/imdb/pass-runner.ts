@@ -45,7 +45,15 @@ export interface PassSettings {
   batchSize: number;
   concurrency: number;
   batchTimeoutMs?: number;
+  /** Set: batches go here instead of to the database (the bulk path, src/import/bulk/). */
+  sink?: BatchSink;
 }
+
+/**
+ * Where a pass's batches go instead of a write transaction: the items one pass emitted, by file,
+ * answering what the pass's own write would have (genre ids, roles created).
+ */
+export type BatchSink = (file: ImdbFileName, items: unknown[]) => Promise<unknown>;
 
 /**
  * The machinery of the import's passes: reading a file line by line, handing each line to the
@@ -106,6 +114,13 @@ export class PassRunner {
       this.settings.batchSize,
       name === 'title.basics' || name === 'name.basics' ? 1 : this.settings.concurrency,
       async (items) => {
+        const { sink } = this.settings;
+        if (sink) {
+          // Not inside afterBatch?.(…): an absent afterBatch would skip the sink too.
+          const result = (await sink(name, items)) as R;
+          afterBatch?.(items, result);
+          return;
+        }
         const result = await this.settings.db.writeTx((tx) => write(tx, items), { timeoutMs: this.settings.batchTimeoutMs ?? 600_000 });
         await stampGraph(this.settings.db);
         afterBatch?.(items, result);
