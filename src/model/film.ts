@@ -43,11 +43,14 @@ export interface AlternativeTitleValues {
 
 /** The stored parallel lists of a film's akas (see the header). */
 export function storedAkas(akas: readonly AlternativeTitleValues[]): Record<string, string[]> {
+  // A list that says nothing ('' for every aka) is stored empty: readers take a missing entry as
+  // none, and Neo4j's offline importer (the bulk path) keeps no list of empty strings.
+  const unlessBlank = (list: string[]) => (list.every((entry) => entry === '') ? [] : list);
   return {
     akaTitles: akas.map((a) => a.title),
-    akaRegions: akas.map((a) => a.region ?? ''),
-    akaLanguages: akas.map((a) => a.language ?? ''),
-    akaTypes: akas.map((a) => (a.types ?? []).join(',')),
+    akaRegions: unlessBlank(akas.map((a) => a.region ?? '')),
+    akaLanguages: unlessBlank(akas.map((a) => a.language ?? '')),
+    akaTypes: unlessBlank(akas.map((a) => (a.types ?? []).join(','))),
   };
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -11,7 +11,7 @@ import { roleKey } from '../../model/role';
 import { filmSlugBase, nameSlugBase, nextFreeSlug } from '../../model/slug';
 import { Authorship } from '../../writes/change-log';
 import { created } from '../../writes/versions';
-import { AlternativeTitles, RoleWrite } from '../imdb/graph';
+import { AlternativeTitles, mergeRoleRows, RoleWrite } from '../imdb/graph';
 import { ImdbFileName } from '../imdb/files';
 import { IdSet, imdbNumber } from '../imdb/id-set';
 import { BatchSink } from '../imdb/pass-runner';
@@ -59,6 +59,9 @@ export class GraphFiles {
   /** Titles whose principals rows have ended: one seen again would need a role changed after it was written. */
   private readonly closedTitles = new IdSet();
   private openTitle = -1;
+  /** The open title's principal roles, by person and kind, until the next title begins. */
+  private readonly titleRoles = new Map<string, RoleWrite>();
+  private readonly runId = randomUUID();
   private readonly pendingFilms: number;
   private readonly pendingPath: string;
 
@@ -71,6 +74,8 @@ export class GraphFiles {
       { name: 'key', type: 'string' },
       // The first of the jobs, as model/role.ts stores it.
       { name: 'job', type: 'string' },
+      // The run that wrote it, as the Cypher path stamps it (what a later --prune keeps).
+      { name: 'imdbRun', type: 'string' },
       ...Object.entries(ROLE_TYPES).map(([name, type]) => ({ name, type })),
       { name: 'credited', type: 'boolean' },
       ...AUDIT_COLUMNS,
@@ -159,9 +164,17 @@ export class GraphFiles {
     }
   }
 
-  private addRoles(roles: RoleWrite[], onlyNew: boolean): { created: number } {
-    const audit = created(this.by);
+  /**
+   * Roles as the Cypher path's writeRoles stores them. A title's principal rows are held until the
+   * next title begins, so that rows of one person and kind on it (an actor at orderings 2 and 6,
+   * two producer jobs), in one batch or two, become one role (mergeRoleRows), as they do there.
+   */
+  private addRoles(roles: RoleWrite[], onlyNew: boolean): { created: number; merged: number; updated: number } {
+    if (onlyNew) this.flushTitle();
     let added = 0;
+    let merged = 0;
+    // title.crew's directors and writers already given by title.principals: the Cypher path keeps those.
+    let kept = 0;
     for (const role of roles) {
       const film = imdbNumber(role.film, 'tt')!;
       const person = imdbNumber(role.person, 'nm')!;
@@ -172,30 +185,55 @@ export class GraphFiles {
               'as IMDb ships them (sort the file by tconst, or import with --cypher)',
           );
         }
+        this.flushTitle();
         if (this.openTitle !== -1) this.closedTitles.add(this.openTitle);
         this.openTitle = film;
       }
       if (role.kind === 'DIRECTOR' || role.kind === 'WRITER') {
         const mark = person * 2 + (role.kind === 'WRITER' ? 1 : 0);
         const given = this.crewRoles.get(film);
-        if (onlyNew && given?.includes(mark)) continue;
-        if (given) given.push(mark);
-        else this.crewRoles.set(film, [mark]);
+        if (onlyNew && given?.includes(mark)) {
+          kept += 1;
+          continue;
+        }
+        if (!given?.includes(mark)) {
+          if (given) given.push(mark);
+          else this.crewRoles.set(film, [mark]);
+        }
       }
-      const filmId = this.ids.Film.of(film);
-      const personId = this.ids.Person.of(person);
-      const id = this.ids.Role.next();
-      const { film: _film, person: _person, ...values } = role;
-      this.roles.write({ id, key: roleKey(personId, filmId, role.kind), job: role.jobs[0] ?? null, ...values, credited: true, ...audit });
-      this.hasRole.writeEncoded([quoted(personId), quoted(id), 'HAS_ROLE']);
-      this.onFilm.writeEncoded([quoted(id), quoted(filmId), 'ON_FILM']);
-      added += 1;
+      if (onlyNew) {
+        this.writeRole(role);
+        added += 1;
+        continue;
+      }
+      const key = `${role.person}|${role.kind}`;
+      const held = this.titleRoles.get(key);
+      if (held) merged += 1;
+      else added += 1;
+      this.titleRoles.set(key, held ? mergeRoleRows(held, role) : role);
     }
-    return { created: added };
+    return { created: added, merged, updated: kept };
+  }
+
+  /** Writes the roles held for the open title. */
+  private flushTitle(): void {
+    for (const role of this.titleRoles.values()) this.writeRole(role);
+    this.titleRoles.clear();
+  }
+
+  private writeRole(role: RoleWrite): void {
+    const filmId = this.ids.Film.of(imdbNumber(role.film, 'tt')!);
+    const personId = this.ids.Person.of(imdbNumber(role.person, 'nm')!);
+    const id = this.ids.Role.next();
+    const { film: _film, person: _person, ...values } = role;
+    this.roles.write({ id, key: roleKey(personId, filmId, role.kind), job: role.jobs[0] ?? null, ...values, credited: true, imdbRun: this.runId, ...created(this.by) });
+    this.hasRole.writeEncoded([quoted(personId), quoted(id), 'HAS_ROLE']);
+    this.onFilm.writeEncoded([quoted(id), quoted(filmId), 'ON_FILM']);
   }
 
   /** Writes the films held back, now that their alternative titles and ratings are known, and closes every file. */
   async finish(task?: ProgressTask): Promise<void> {
+    this.flushTitle();
     fs.closeSync(this.pendingFilms);
     const audit = created(this.by);
     const lines = readline.createInterface({ input: fs.createReadStream(this.pendingPath), crlfDelay: Infinity });
