@@ -42,7 +42,7 @@ async function snapshot(): Promise<{ nodes: unknown[]; relationships: unknown[] 
       Object.entries(props)
         .filter(([k, v]) => !INSTANTS.has(k) && v !== null && !(Array.isArray(v) && v.length === 0))
         .map(([k, v]) => [k, typeof v === 'object' && v !== null && !Array.isArray(v) ? String(v) : v])
-        .sort(([a], [b]) => a.localeCompare(b)),
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
     );
   const nodes = await graph.db.read<{ labels: string[]; props: Record<string, unknown> }>(
     `MATCH (n) WHERE ${ENTITY} RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id`,
