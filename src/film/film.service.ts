@@ -244,13 +244,15 @@ async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[
     conditions.push('f.folded CONTAINS $titleContains');
   }
   const direction = query.descending ? 'DESC' : 'ASC';
+  // Ordering a year's films by year too (one value) lets the planner read them in the index's
+  // order and stop at the page; by releaseDate alone it sorted every film of the year first.
   const years = query.descending ? 'range($yearTo, $yearFrom, -1)' : 'range($yearFrom, $yearTo)';
   const wanted = query.offset + query.limit + 1;
   const rows = await db.read<{ film: Film }>(
     `UNWIND ${years} AS year
      CALL (year) {
        MATCH (f:Film) WHERE ${conditions.join(' AND ')}
-       WITH f ORDER BY f.releaseDate ${direction}, f.id LIMIT $wanted
+       WITH f ORDER BY f.year ${direction}, f.releaseDate ${direction}, f.id LIMIT $wanted
        RETURN f
      }
      WITH f ORDER BY f.releaseDate ${direction}, f.id SKIP $offset LIMIT $limit
