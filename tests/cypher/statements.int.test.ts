@@ -193,7 +193,7 @@ it('a search is one statement', async () => {
   `);
 });
 
-it('a short prefix walks the popularity index instead of ranking its whole tie', async () => {
+it('a short prefix first asks the index whether its tie is worth walking the popularity index', async () => {
   expect(await statementsOf(`{ search(query: "ke", first: 3, types: [PERSON]) { score entity { __typename ... on Person { name } } } }`))
     .toMatchInlineSnapshot(`
     [
@@ -201,8 +201,12 @@ it('a short prefix walks the popularity index instead of ranking its whole tie',
     CALL db.index.fulltext.queryNodes('entity_names', $untied, {limit: 1}) YIELD node
     RETURN count(node) > 0 AS untied
     }
-    CALL (untied) {
-    WITH untied WHERE NOT untied
+    CALL () {
+    CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $crowd}) YIELD node
+    RETURN count(node) >= $crowd AS crowded
+    }
+    CALL (untied, crowded) {
+    WITH untied WHERE crowded AND NOT untied
     CALL () {
     MATCH (n:Person) WHERE n.popularity >= 0 WITH n ORDER BY n.popularity DESC LIMIT $window
     WITH n WHERE n.folded =~ $pattern
@@ -219,11 +223,21 @@ it('a short prefix walks the popularity index instead of ranking its whole tie',
     }
     RETURN collect({label: label, id: id, popularity: popularity, names: names, entity: entity}) AS hits
     }
-    RETURN untied, hits
-    -- params {"untied":"ke (+title:ke* +alternativeTitlesText:ke*)","pattern":"(?s).*(?<![\\\\p{L}\\\\p{N}_])(?<![\\\\p{L}&&[^\\\\p{IsHan}\\\\p{IsHiragana}\\\\p{IsKatakana}]][:·.'‘’‧])ke.*","window":1000,"limit":3}",
-      "CALL () { MATCH (n:Person) WHERE n.popularity >= $floor WITH n LIMIT $over RETURN count(n) AS n0 }
-    RETURN n0
-    -- params {"floor":0,"over":1001}",
+    RETURN untied, crowded, hits
+    -- params {"untied":"ke (+title:ke* +alternativeTitlesText:ke*)","query":"+(ke OR ke*)","crowd":1000,"pattern":"(?s).*(?<![\\\\p{L}\\\\p{N}_])(?<![\\\\p{L}&&[^\\\\p{IsHan}\\\\p{IsHiragana}\\\\p{IsKatakana}]][:·.'‘’‧])ke.*","window":500,"limit":3}",
+      "CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+    WHERE any(label IN labels(node) WHERE label IN $labels)
+    WITH node, score ORDER BY score DESC, coalesce(node.popularity, 0) DESC, node.id LIMIT $limit
+    RETURN score, node.id AS id, coalesce(node.popularity, 0) AS popularity,
+    [name IN [node.title, node.name] + coalesce(node.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
+    CASE
+    WHEN node:Film THEN node {.id}
+    WHEN node:Person THEN node {.id, .name}
+    WHEN node:Franchise THEN node {.id, .slug, .name, .description, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    WHEN node:Character THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    WHEN node:Genre THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    END AS entity
+    -- params {"query":"+(ke OR ke*)","labels":["Person"],"limit":3}",
     ]
   `);
 });
