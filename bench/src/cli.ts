@@ -4,16 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../../src/config';
 import { Database } from '../../src/db/database';
-import { LocalNeo4j, startLocalNeo4j } from '../../src/db/local/launcher';
 import { applySchema } from '../../src/db/schema';
+import { LocalGraph } from '../../src/import/bulk/bulk-load';
+import { bulkLoadGenerated, isEmptyGraph } from './bulk-load';
 import { capabilitiesOf, checkAll, CorrectnessError, SERVER_LABEL, Target } from './compare';
 import { FilmGraphGenerator } from './generate';
-import { loadGraph } from './load';
+import { CHUNK_FILMS, countGraph, loadGraph, LoadResult } from './load';
 import { rssOf, RunResult, runLoad, WARMUP_TURNS } from './loadtest';
 import { sampleParameters } from './params';
 import { profileReelgraph } from './profile';
 import { BenchReport, readReports, renderMarkdown, renderScaling, writeReport } from './report';
-import { SERVER_NAMES, ServerProcess, startServerProcess } from './servers/spawn';
+import { SERVER_NAMES, ServerName, ServerProcess, startServerProcess } from './servers/spawn';
 import { WORKLOAD_IDS, WorkloadId, workloads } from './workloads';
 
 const USAGE = `npm run bench -- [options]
@@ -31,6 +32,11 @@ const USAGE = `npm run bench -- [options]
   --check-only         stop after the correctness check
   --data-dir DIR       keep the local Neo4j's data here and reuse a graph already loaded there
                        (default: a temporary folder, removed at the end)
+  --load HOW           bulk (default with the local Neo4j: Neo4j's offline importer, minutes for a
+                       million films) or document (importDocument, the JSON import's path; the
+                       only way into a Neo4j named by NEO4J_URI)
+  --page-cache SIZE    the local Neo4j's page cache (default 2g)
+  --servers LIST       reelgraph,neo4j-graphql,raw (default all; the ratio tables need all three)
   --out DIR            where results go (default bench/results)
 
 NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD) uses that Neo4j instead of a local one; it must be
@@ -48,6 +54,9 @@ interface Options {
   check: number;
   checkOnly: boolean;
   dataDir?: string;
+  load?: 'bulk' | 'document';
+  pageCache: string;
+  servers: ServerName[];
   out: string;
 }
 
@@ -63,6 +72,8 @@ function parseArgs(argv: string[]): Options {
     params: 2000,
     check: 20,
     checkOnly: false,
+    pageCache: '2g',
+    servers: [...SERVER_NAMES],
     out: path.join(PROJECT_ROOT, 'bench', 'results'),
   };
   const positive = (flag: string, value: string | undefined) => {
@@ -91,6 +102,20 @@ function parseArgs(argv: string[]): Options {
       case '--check': options.check = Math.floor(positive(flag, value)); i += 1; break;
       case '--check-only': options.checkOnly = true; break;
       case '--data-dir': options.dataDir = path.resolve(value ?? ''); i += 1; break;
+      case '--load':
+        if (value !== 'bulk' && value !== 'document') throw new Error(`--load takes bulk or document; got ${JSON.stringify(value)}`);
+        options.load = value;
+        i += 1;
+        break;
+      case '--page-cache': options.pageCache = value ?? ''; i += 1; break;
+      case '--servers': {
+        const names = (value ?? '').split(',').map((n) => n.trim());
+        const unknown = names.filter((n) => !(SERVER_NAMES as string[]).includes(n));
+        if (unknown.length || names.length === 0) throw new Error(`--servers takes ${SERVER_NAMES.join(',')}; got ${value}`);
+        options.servers = SERVER_NAMES.filter((n) => names.includes(n));
+        i += 1;
+        break;
+      }
       case '--out': options.out = path.resolve(value ?? ''); i += 1; break;
       case '--help': case '-h': console.log(USAGE); process.exit(0); break;
       default: throw new Error(`Unknown option ${flag}\n\n${USAGE}`);
@@ -106,7 +131,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[${elapsed().padStart(6)}] ${line}`);
   const config = loadConfig();
 
-  let local: LocalNeo4j | undefined;
+  let local: LocalGraph | undefined;
   let tempDir: string | undefined;
   let uri = config.neo4jUri;
   const servers: ServerProcess[] = [];
@@ -125,25 +150,40 @@ async function main(): Promise<void> {
     if (!uri) {
       const dataDir = options.dataDir ?? (tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelgraph-bench-')));
       log(`Starting a local Neo4j on ${dataDir}`);
-      local = await startLocalNeo4j({ dataDir, port: 0, pageCache: '2g', log });
+      local = new LocalGraph({ dataDir, port: 0, pageCache: options.pageCache, log }, config.neo4jUser, config.neo4jPassword);
+      await local.start();
       uri = local.uri;
+      db = local.db;
     } else {
+      if (options.load === 'bulk') throw new Error('--load bulk needs the local Neo4j (the offline importer writes its store); unset NEO4J_URI');
       log(`Using the Neo4j at ${uri}`);
+      db = Database.connect(uri, config.neo4jUser, config.neo4jPassword, config.neo4jDatabase, 600_000);
     }
-    db = Database.connect(uri, config.neo4jUser, config.neo4jPassword, config.neo4jDatabase, 600_000);
     await applySchema(db);
 
     const generator = new FilmGraphGenerator({ films: options.films });
-    log(`Loading ${options.films} films (${generator.people} people, ${generator.franchises.length} franchises) through importDocument…`);
-    const graph = await loadGraph(db, generator, log);
+    const how = local && options.load !== 'document' ? 'bulk' : 'document';
+    let graph: LoadResult;
+    if (how === 'bulk' && local && (await isEmptyGraph(db))) {
+      log(`Loading ${options.films} films (${generator.people} people, ${generator.franchises.length} franchises) through the offline importer…`);
+      const loadStarted = Date.now();
+      const phases = await bulkLoadGenerated(local, generator, CHUNK_FILMS, log);
+      db = local.db;
+      uri = local.uri;
+      graph = { ...(await countGraph(db)), seconds: (Date.now() - loadStarted) / 1000, reused: false, loader: 'bulk', phases };
+    } else {
+      log(`Loading ${options.films} films (${generator.people} people, ${generator.franchises.length} franchises) through importDocument…`);
+      graph = await loadGraph(db, generator, log);
+    }
     log(
       `Graph ${graph.reused ? 'already loaded' : `loaded in ${graph.seconds.toFixed(0)} s`}: ${graph.films} films, ${graph.people} people, ${graph.roles} roles, ${graph.reviews} reviews`,
     );
 
+    if (local) graph.storeBytes = storeBytes(local.dataDir);
     const params = await sampleParameters(db, generator, options.params);
     log(`Drew ${options.params} parameter sets per workload`);
 
-    for (const name of SERVER_NAMES) {
+    for (const name of options.servers) {
       const server = await startServerProcess(name, uri);
       servers.push(server);
       log(`${SERVER_LABEL[name]} serving at ${server.url} (pid ${server.pid})`);
@@ -229,6 +269,18 @@ async function main(): Promise<void> {
   } finally {
     await cleanup();
   }
+}
+
+/** The default database's store and transaction logs on disk. */
+function storeBytes(dataDir: string): number {
+  const size = (dir: string): number =>
+    fs.existsSync(dir)
+      ? fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+          const full = path.join(dir, entry.name);
+          return sum + (entry.isDirectory() ? size(full) : fs.statSync(full).size);
+        }, 0)
+      : 0;
+  return size(path.join(dataDir, 'data', 'databases', 'neo4j')) + size(path.join(dataDir, 'data', 'transactions', 'neo4j'));
 }
 
 main().catch((error: unknown) => {

@@ -33,7 +33,13 @@ export function renderMarkdown(report: BenchReport, workloads: Workload[]): stri
   lines.push(`# Reelgraph benchmark: ${report.films.toLocaleString('en')} films`, '');
   lines.push(
     `${report.startedAt}. Graph: ${g.films} films, ${g.people} people, ${g.roles} roles, ${g.reviews} reviews, ` +
-      (g.reused ? 'reused from the data folder.' : `loaded through importDocument in ${g.seconds.toFixed(0)} s.`),
+      (g.reused ? 'reused from the data folder.' : `loaded through ${g.loader === 'bulk' ? 'the offline importer' : 'importDocument'} in ${g.seconds.toFixed(0)} s.`) +
+      (g.phases
+        ? ` Phases: files ${g.phases.filesSeconds.toFixed(0)} s, offline import ${g.phases.importSeconds.toFixed(0)} s ` +
+          `(${g.phases.nodes.toLocaleString('en')} nodes, ${g.phases.relationships.toLocaleString('en')} relationships), ` +
+          `stop, swap and start ${g.phases.restartSeconds.toFixed(0)} s, schema and indexes ${g.phases.indexSeconds.toFixed(0)} s.`
+        : '') +
+      (g.storeBytes ? ` Store on disk: ${(g.storeBytes / 2 ** 30).toFixed(2)} GiB.` : ''),
   );
   lines.push(
     `Each run: ${report.settings.duration} s, after every server of the workload took ${WARMUP_TURNS} warm-up turns of ${report.settings.warmup} s, at ${report.settings.connections.join(', ')} connections; ` +

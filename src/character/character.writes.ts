@@ -2,7 +2,7 @@ import { fieldChanges } from '../writes/change-log';
 import { namedWrites } from '../writes/named';
 import { rejectAll } from '../writes/user-error';
 import { Checks } from '../writes/validate';
-import { created, lockEntity } from '../writes/versions';
+import { created, openEntity } from '../writes/versions';
 import { Write } from '../writes/write';
 
 /** What a writer may set on a character; a field left out (undefined) is left as it is, null clears it. */
@@ -53,11 +53,7 @@ export const characterWrites = {
 
   async update(write: Write, input: CharacterChanges & { id: string; expectedVersion?: number | null }): Promise<string> {
     const { id, expectedVersion, ...changes } = input;
-    const checks = new Checks();
-    checks.id(['id'], id, 'Character');
-    rejectAll(checks.errors);
-    checkCharacter(changes, false);
-    const stored = await lockEntity(write, 'Character', id, 'id', expectedVersion);
+    const stored = await openEntity(write, 'Character', input, () => checkCharacter(changes, false));
     const before = { name: stored.name, slug: stored.slug, franchise: await franchiseOf(write, id) };
     if (changes.franchise && changes.franchise !== before.franchise) await namedWrites.mustExist(write, 'Franchise', changes.franchise, 'franchise');
     const naming = await namedWrites.rename(write, 'Character', id, stored, changes.name ?? undefined);
@@ -69,10 +65,7 @@ export const characterWrites = {
 
   /** Deletes the character; the roles that played it keep their credited character names but link to it no more. */
   async remove(write: Write, input: { id: string; expectedVersion?: number | null }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['id'], input.id, 'Character');
-    rejectAll(checks.errors);
-    const stored = await lockEntity(write, 'Character', input.id, 'id', input.expectedVersion);
+    const stored = await openEntity(write, 'Character', input);
     const before = { name: stored.name, slug: stored.slug, franchise: await franchiseOf(write, input.id) };
     const roles = await write.tx.run<{ id: string }>(
       `MATCH (r:Role)-[plays:PLAYS]->(:Character {id: $id})

@@ -196,6 +196,12 @@ export const filmService = {
    */
   async find(db: Database, query: FilmQuery): Promise<{ films: Film[]; count: () => Promise<number> }> {
     const { match, where, params, distinct } = filmFilter(query);
+    const count = async () => {
+      const [row] = await db.read<{ count: number }>(`${match} ${where} RETURN count(DISTINCT f) AS count`, params);
+      return row.count;
+    };
+    const byYear = await releasesYearByYear(db, query);
+    if (byYear) return { films: byYear, count };
     const direction = query.descending ? 'DESC' : 'ASC';
     // Nulls last in both directions, and the id as the final key so pages never overlap.
     const order = `f.${query.orderField} IS NULL, f.${query.orderField} ${direction}, f.id`;
@@ -205,15 +211,57 @@ export const filmService = {
        RETURN ${filmProjection('f', query.reading)} AS film`,
       { ...params, offset: query.offset, limit: query.limit + 1 },
     );
-    return {
-      films: films.map((row) => row.film),
-      count: async () => {
-        const [row] = await db.read<{ count: number }>(`${match} ${where} RETURN count(DISTINCT f) AS count`, params);
-        return row.count;
-      },
-    };
+    return { films: films.map((row) => row.film), count };
   },
 };
+
+/** The widest year range browsed year by year; wider ones are rare and take the general plan. */
+const MAX_YEARS_BY_YEAR = 30;
+
+/**
+ * Films of a year range in release order (browsing a genre's films of the 1990s, newest first):
+ * from the index on (year, releaseDate), one year at a time, each year walked in release order
+ * and stopped once it has given the page's worth of matches, the years' heads then merged. The
+ * general plan reads every film of the genre (or the range) before sorting, which grows with the
+ * catalogue; this reads about a page per year. Null when the query is not of that shape, or when
+ * the dated films do not fill the page (films without a date sort last, by id: the general plan
+ * places them).
+ */
+async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[] | null> {
+  const { yearFrom, yearTo } = query;
+  if (query.orderField !== 'releaseDate' || query.person || query.franchise) return null;
+  if (yearFrom === null || yearFrom === undefined || yearTo === null || yearTo === undefined) return null;
+  if (yearTo < yearFrom || yearTo - yearFrom >= MAX_YEARS_BY_YEAR) return null;
+  const conditions = ['f.year = year', 'f.releaseDate IS NOT NULL'];
+  const params: Record<string, unknown> = {};
+  const genres = [...new Set(query.genres ?? [])];
+  if (genres.length > 0) {
+    params.genres = genres;
+    conditions.push('ALL(genre IN $genres WHERE EXISTS { (f)-[:IN_GENRE]->(:Genre {slug: genre}) })');
+  }
+  if (query.titleContains) {
+    params.titleContains = fold(query.titleContains);
+    conditions.push('f.folded CONTAINS $titleContains');
+  }
+  const direction = query.descending ? 'DESC' : 'ASC';
+  // Ordering a year's films by year too (one value) lets the planner read them in the index's
+  // order and stop at the page; by releaseDate alone it sorted every film of the year first.
+  const years = query.descending ? 'range($yearTo, $yearFrom, -1)' : 'range($yearFrom, $yearTo)';
+  const wanted = query.offset + query.limit + 1;
+  const rows = await db.read<{ film: Film }>(
+    `UNWIND ${years} AS year
+     CALL (year) {
+       MATCH (f:Film) WHERE ${conditions.join(' AND ')}
+       WITH f ORDER BY f.year ${direction}, f.releaseDate ${direction}, f.id LIMIT $wanted
+       RETURN f
+     }
+     WITH f ORDER BY f.releaseDate ${direction}, f.id SKIP $offset LIMIT $limit
+     RETURN ${filmProjection('f', query.reading)} AS film`,
+    { ...params, yearFrom, yearTo, wanted, offset: query.offset, limit: query.limit + 1 },
+  );
+  if (rows.length < query.limit + 1) return null;
+  return rows.map((row) => row.film);
+}
 
 function filmFilter(query: FilmQuery): { match: string; where: string; params: Record<string, unknown>; distinct: boolean } {
   const conditions: string[] = [];

@@ -8,7 +8,7 @@ import { dropRedirects, redirectMerged, redirectSlug } from '../writes/redirects
 import { freeSlug, slugHasBase } from '../writes/slugs';
 import { reject, rejectAll } from '../writes/user-error';
 import { Checks } from '../writes/validate';
-import { created, lockEntity, lockMergePair } from '../writes/versions';
+import { created, lockEntity, lockMergePair, openEntity } from '../writes/versions';
 import { Write } from '../writes/write';
 import { MOVE_MENTIONS } from '../mentions/mention.linker';
 import { creditWrites } from '../role/role.writes';
@@ -185,11 +185,7 @@ export const filmWrites = {
 
   async update(write: Write, input: FilmChanges & { id: string; expectedVersion?: number | null }): Promise<string> {
     const { id, expectedVersion, ...changes } = input;
-    const checks = new Checks();
-    checks.id(['id'], id, 'Film');
-    rejectAll(checks.errors);
-    checkFilm(changes, false);
-    const stored = await lockEntity(write, 'Film', id, 'id', expectedVersion);
+    const stored = await openEntity(write, 'Film', input, () => checkFilm(changes, false));
     return filmWrites.change(write, id, stored, changes);
   },
 
@@ -241,10 +237,7 @@ export const filmWrites = {
 
   /** Deletes the film with its credits, franchise entries and reviews; each removal is in the feed. */
   async remove(write: Write, input: { id: string; expectedVersion?: number | null }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['id'], input.id, 'Film');
-    rejectAll(checks.errors);
-    const stored = await lockEntity(write, 'Film', input.id, 'id', input.expectedVersion);
+    const stored = await openEntity(write, 'Film', input);
     const before = stateOf(stored, await genresOf(write, input.id));
     const [parts] = await write.tx.run<{ roles: Record<string, unknown>[]; reviews: Record<string, unknown>[]; entries: Record<string, unknown>[] }>(
       `MATCH (f:Film {id: $id})

@@ -3,7 +3,7 @@ import { FieldChange, fieldChanges } from '../writes/change-log';
 import { namedWrites } from '../writes/named';
 import { reject, rejectAll } from '../writes/user-error';
 import { Checks } from '../writes/validate';
-import { created, lockEntity } from '../writes/versions';
+import { created, lockEntity, openEntity } from '../writes/versions';
 import { Write } from '../writes/write';
 
 /** What a writer may set on a franchise; a field left out (undefined) is left as it is, null clears it. */
@@ -148,11 +148,7 @@ export const franchiseWrites = {
 
   async update(write: Write, input: FranchiseChanges & { id: string; expectedVersion?: number | null }): Promise<string> {
     const { id, expectedVersion, ...changes } = input;
-    const checks = new Checks();
-    checks.id(['id'], id, 'Franchise');
-    rejectAll(checks.errors);
-    checkFranchise(changes, false);
-    const stored = await lockEntity(write, 'Franchise', id, 'id', expectedVersion);
+    const stored = await openEntity(write, 'Franchise', input, () => checkFranchise(changes, false));
     const before = await stateOf(write, id, stored);
     if (changes.parent && changes.parent !== before.parent) await checkParent(write, changes.parent, id);
     const naming = await namedWrites.rename(write, 'Franchise', id, stored, changes.name ?? undefined);
@@ -172,10 +168,7 @@ export const franchiseWrites = {
    * top-level and its characters belong to none, each a write to them, recorded in the feed.
    */
   async remove(write: Write, input: { id: string; expectedVersion?: number | null }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['id'], input.id, 'Franchise');
-    rejectAll(checks.errors);
-    const stored = await lockEntity(write, 'Franchise', input.id, 'id', input.expectedVersion);
+    const stored = await openEntity(write, 'Franchise', input);
     const before = await stateOf(write, input.id, stored);
     const entries = await write.tx.run<{ film: string; entry: EntryState }>(
       `MATCH (f:Film)-[e:IN_FRANCHISE]->(:Franchise {id: $id})

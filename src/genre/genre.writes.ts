@@ -2,7 +2,7 @@ import { fieldChanges } from '../writes/change-log';
 import { namedWrites } from '../writes/named';
 import { rejectAll } from '../writes/user-error';
 import { Checks } from '../writes/validate';
-import { created, lockEntity } from '../writes/versions';
+import { created, openEntity } from '../writes/versions';
 import { Write } from '../writes/write';
 
 const FEED_FIELDS = ['name', 'slug'] as const;
@@ -23,11 +23,11 @@ export const genreWrites = {
 
   /** Renames the genre; its old slug keeps leading to it, in look-ups and in films' `genres` input alike. */
   async update(write: Write, input: { id: string; expectedVersion?: number | null; name?: string | null }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['id'], input.id, 'Genre');
-    checks.name('name', input.name, 'name');
-    rejectAll(checks.errors);
-    const stored = await lockEntity(write, 'Genre', input.id, 'id', input.expectedVersion);
+    const stored = await openEntity(write, 'Genre', input, () => {
+      const checks = new Checks();
+      checks.name('name', input.name, 'name');
+      rejectAll(checks.errors);
+    });
     const before = { name: stored.name, slug: stored.slug };
     const after = await namedWrites.rename(write, 'Genre', input.id, stored, input.name ?? undefined, true);
     write.record({ operation: 'UPDATE', entityType: 'Genre', entityId: input.id, fields: fieldChanges(before, { ...after }, FEED_FIELDS) });
@@ -36,10 +36,7 @@ export const genreWrites = {
 
   /** Deletes the genre; its films lose it, each a write to the film, recorded with its genres before and after. */
   async remove(write: Write, input: { id: string; expectedVersion?: number | null }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['id'], input.id, 'Genre');
-    rejectAll(checks.errors);
-    const stored = await lockEntity(write, 'Genre', input.id, 'id', input.expectedVersion);
+    const stored = await openEntity(write, 'Genre', input);
     const films = await write.tx.run<{ id: string; before: string[] }>(
       `MATCH (f:Film)-[link:IN_GENRE]->(:Genre {id: $id})
        WITH f, link, COLLECT { MATCH (f)-[:IN_GENRE]->(g:Genre) RETURN g.slug } AS before

@@ -9,7 +9,7 @@ import { dropRedirects, redirectMerged, redirectSlug } from '../writes/redirects
 import { freeSlug, slugHasBase } from '../writes/slugs';
 import { reject, rejectAll } from '../writes/user-error';
 import { Checks } from '../writes/validate';
-import { created, lockEntity, lockMergePair } from '../writes/versions';
+import { created, lockEntity, lockMergePair, openEntity } from '../writes/versions';
 import { Write } from '../writes/write';
 import { MOVE_MENTIONS } from '../mentions/mention.linker';
 
@@ -110,11 +110,7 @@ export const personWrites = {
 
   async update(write: Write, input: PersonChanges & { id: string; expectedVersion?: number | null }): Promise<string> {
     const { id, expectedVersion, ...changes } = input;
-    const checks = new Checks();
-    checks.id(['id'], id, 'Person');
-    rejectAll(checks.errors);
-    checkPerson(changes, false);
-    const stored = await lockEntity(write, 'Person', id, 'id', expectedVersion);
+    const stored = await openEntity(write, 'Person', input, () => checkPerson(changes, false));
     return personWrites.change(write, id, stored, changes);
   },
 
@@ -152,10 +148,7 @@ export const personWrites = {
 
   /** Deletes the person with their credits; each removal is in the feed. */
   async remove(write: Write, input: { id: string; expectedVersion?: number | null }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['id'], input.id, 'Person');
-    rejectAll(checks.errors);
-    await lockEntity(write, 'Person', input.id, 'id', input.expectedVersion);
+    await openEntity(write, 'Person', input);
     // Each credit goes the way removeCredit takes it, so casts close ranks behind it.
     const roles = await write.tx.run<{ id: string }>(`MATCH (:Person {id: $id})-[:HAS_ROLE]->(r:Role) RETURN r.id AS id ORDER BY r.id`, { id: input.id });
     for (const role of roles) await creditWrites.remove(write, { id: role.id });

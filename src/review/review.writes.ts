@@ -4,7 +4,7 @@ import { fieldChanges } from '../writes/change-log';
 import { claimKey, settleKey } from '../writes/idempotency';
 import { reject, rejectAll } from '../writes/user-error';
 import { Checks, MAX_NAME_LENGTH } from '../writes/validate';
-import { created, lockEntity } from '../writes/versions';
+import { created, openEntity } from '../writes/versions';
 import { Write } from '../writes/write';
 
 export interface ReviewChanges {
@@ -115,11 +115,7 @@ export const reviewWrites = {
 
   async update(write: Write, input: ReviewChanges & { id: string; expectedVersion?: number | null }): Promise<string> {
     const { id, expectedVersion, ...changes } = input;
-    const checks = new Checks();
-    checks.id(['id'], id, 'Review');
-    rejectAll(checks.errors);
-    checkReview(changes, false);
-    const stored = await lockEntity(write, 'Review', id, 'id', expectedVersion);
+    const stored = await openEntity(write, 'Review', input, () => checkReview(changes, false));
     const [row] = await write.tx.run<{ film: string }>(`MATCH (:Review {id: $id})-[:REVIEWS]->(f:Film) RETURN f.id AS film`, { id });
     const before: ReviewState = {
       film: row.film,
@@ -142,10 +138,7 @@ export const reviewWrites = {
   },
 
   async remove(write: Write, input: { id: string; expectedVersion?: number | null }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['id'], input.id, 'Review');
-    rejectAll(checks.errors);
-    const stored = await lockEntity(write, 'Review', input.id, 'id', input.expectedVersion);
+    const stored = await openEntity(write, 'Review', input);
     const [row] = await write.tx.run<{ film: string | null }>(
       `MATCH (r:Review {id: $id}) OPTIONAL MATCH (r)-[:REVIEWS]->(f:Film) WITH r, f.id AS film DETACH DELETE r RETURN film`,
       { id: input.id },

@@ -5,7 +5,7 @@ import { fieldChanges } from '../writes/change-log';
 import { refreshPeople } from '../writes/popularity';
 import { reject, rejectAll } from '../writes/user-error';
 import { Checks } from '../writes/validate';
-import { created, lockEntity, lockOnly } from '../writes/versions';
+import { checkEntityId, created, lockEntity, lockOnly } from '../writes/versions';
 import { Write } from '../writes/write';
 
 export interface CreditChanges {
@@ -182,9 +182,7 @@ export const creditWrites = {
   },
 
   async update(write: Write, input: CreditChanges & { id: string; expectedVersion?: number | null }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['id'], input.id, 'Role');
-    rejectAll(checks.errors);
+    checkEntityId('Role', input.id);
     const [found] = await write.tx.run<{ film: string; kind: RoleKindName }>(`MATCH (r:Role {id: $id})-[:ON_FILM]->(f:Film) RETURN f.id AS film, r.kind AS kind`, { id: input.id });
     if (!found) reject('NOT_FOUND', ['id'], `No credit has the id "${input.id}"`);
     checkCredit(input, found.kind);
@@ -217,9 +215,7 @@ export const creditWrites = {
   },
 
   async remove(write: Write, input: { id: string; expectedVersion?: number | null }): Promise<string> {
-    const checks = new Checks();
-    checks.id(['id'], input.id, 'Role');
-    rejectAll(checks.errors);
+    checkEntityId('Role', input.id);
     const [found] = await write.tx.run<{ film: string }>(`MATCH (r:Role {id: $id})-[:ON_FILM]->(f:Film) RETURN f.id AS film`, { id: input.id });
     if (!found) reject('NOT_FOUND', ['id'], `No credit has the id "${input.id}"`);
     await lockOnly(write, 'Film', found.film);

@@ -38,6 +38,29 @@ export async function lockEntity(
   return row.before;
 }
 
+/** An update's or delete's id, checked before anything is read: INVALID on `id` unless it is one of `label`'s. */
+export function checkEntityId(label: Label, id: string): void {
+  const checks = new Checks();
+  checks.id(['id'], id, label);
+  rejectAll(checks.errors);
+}
+
+/**
+ * How every update and delete opens: the id checked, then `validate` (the input's own checks,
+ * which need no read), then the entity locked at `expectedVersion` (see lockEntity). Returns its
+ * stored properties as they were.
+ */
+export async function openEntity(
+  write: Write,
+  label: Label,
+  input: { id: string; expectedVersion?: number | null },
+  validate?: () => void,
+): Promise<Record<string, any>> {
+  checkEntityId(label, input.id);
+  validate?.();
+  return lockEntity(write, label, input.id, 'id', input.expectedVersion);
+}
+
 /** Takes an entity's write lock without changing it (a film whose cast is renumbered); false when it is not there. */
 export async function lockOnly(write: Write, label: Label, id: string): Promise<boolean> {
   const rows = await write.tx.run(`MATCH (n:${label} {id: $id}) SET n.locked = true REMOVE n.locked RETURN n.id AS id`, { id });

@@ -52,6 +52,43 @@ describe('film lists', () => {
     }
   });
 
+  it('pages a year range in release order as the films\' own dates order them, a date-less film last', async () => {
+    // Year ranges in release order are read year by year (film.service.ts): check every page against the films themselves.
+    const all = dataOf(await api.query(`{ films(first: 100) { nodes { id title year releaseDate genres { slug } } } }`)).films.nodes as {
+      id: string; title: string; year: number | null; releaseDate: string | null; genres: { slug: string }[];
+    }[];
+    // A film of the seed without its date, so the last page must come from the general plan.
+    const stripped = all.find((f) => f.title === 'Underworld')!;
+    await api.db.write(`MATCH (f:Film {id: $id}) REMOVE f.releaseDate`, { id: stripped.id });
+    try {
+      const films = all.map((f) => (f.id === stripped.id ? { ...f, releaseDate: null } : f));
+      for (const [yearFrom, yearTo, genres] of [[1999, 2024, []], [2003, 2007, []], [2014, 2023, ['action']], [1988, 2010, ['action', 'thriller']]] as [number, number, string[]][]) {
+        for (const direction of ['ASC', 'DESC'] as const) {
+          const expected = films
+            .filter((f) => f.year !== null && f.year >= yearFrom && f.year <= yearTo && genres.every((g) => f.genres.some((x) => x.slug === g)))
+            .sort((a, b) => {
+              if ((a.releaseDate === null) !== (b.releaseDate === null)) return a.releaseDate === null ? 1 : -1;
+              const byDate = a.releaseDate === b.releaseDate ? 0 : (a.releaseDate! < b.releaseDate! ? -1 : 1) * (direction === 'DESC' ? -1 : 1);
+              return byDate !== 0 ? byDate : a.id < b.id ? -1 : 1;
+            })
+            .map((f) => f.title);
+          const seen: string[] = [];
+          let after: string | null = null;
+          for (;;) {
+            const data: any = dataOf(await api.query(FILMS, { filter: { yearFrom, yearTo, genres }, orderBy: { field: 'RELEASE_DATE', direction }, first: 2, after }));
+            seen.push(...titles(data));
+            if (!data.films.pageInfo.hasNextPage) break;
+            after = data.films.pageInfo.endCursor;
+          }
+          expect({ yearFrom, yearTo, genres, direction, titles: seen }).toEqual({ yearFrom, yearTo, genres, direction, titles: expected });
+        }
+      }
+      expect(stripped.year).toBe(2003);
+    } finally {
+      await resetToSeed(api.db);
+    }
+  });
+
   it('orders by runtime with ties broken stably', async () => {
     const data = dataOf(await api.query(FILMS, { orderBy: { field: 'RUNTIME', direction: 'DESC' }, first: 3 }));
     expect(titles(data)).toEqual(['John Wick: Chapter 4', 'The Matrix', 'Die Hard']);

@@ -289,10 +289,10 @@ class RunIds {
 const quoted = (text: string) => `"${text}"`;
 
 const AUDIT_TYPES: Record<string, ColumnType> = { version: 'long', createdAt: 'string', createdBy: 'string', updatedAt: 'string', updatedBy: 'string' };
-const AUDIT_COLUMNS: Column[] = Object.entries(AUDIT_TYPES).map(([name, type]) => ({ name, type }));
+export const AUDIT_COLUMNS: Column[] = Object.entries(AUDIT_TYPES).map(([name, type]) => ({ name, type }));
 
 /** The importer's type of every property storedFilm gives; a property it does not know stops the bulk path at once. */
-const FILM_TYPES: Record<string, ColumnType> = {
+export const FILM_TYPES: Record<string, ColumnType> = {
   slug: 'string',
   title: 'string',
   sortTitle: 'string',
@@ -318,7 +318,7 @@ const FILM_TYPES: Record<string, ColumnType> = {
   akaTypes: 'string[]',
 };
 
-const PERSON_TYPES: Record<string, ColumnType> = {
+export const PERSON_TYPES: Record<string, ColumnType> = {
   slug: 'string',
   name: 'string',
   sortName: 'string',
@@ -343,7 +343,7 @@ const ROLE_TYPES: Record<Exclude<keyof RoleWrite, 'film' | 'person'>, ColumnType
   billingOrder: 'long',
 };
 
-function propertyColumns(label: string, types: Record<string, ColumnType>, keys: string[]): Column[] {
+export function propertyColumns(label: string, types: Record<string, ColumnType>, keys: string[]): Column[] {
   const unknown = keys.filter((key) => !(key in types));
   if (unknown.length > 0) throw new Error(`The bulk path has no importer type for ${label}.${unknown.join(`, ${label}.`)}: add it in src/import/bulk/graph-files.ts`);
   return [...keys.map((name) => ({ name, type: types[name] })), ...AUDIT_COLUMNS];
