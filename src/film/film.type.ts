@@ -35,6 +35,11 @@ export class Film extends Audited implements Node {
   @Field(() => String, { nullable: true, description: 'A short summary of the story.' })
   overview!: string | null;
 
+  @Field(() => Int, {
+    description: "How much people look for it: IMDb's vote count (the largest known among its ratings), 0 when none is known. Search orders equal scores by it.",
+  })
+  popularity!: number;
+
   imdbId!: string | null;
   tmdbId!: string | null;
   wikidataId!: string | null;

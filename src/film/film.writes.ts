@@ -3,6 +3,7 @@ import { newId } from '../model/ids';
 import { filmSlugBase } from '../model/slug';
 import { FieldChange, fieldChanges } from '../writes/change-log';
 import { claimKey, settleKey } from '../writes/idempotency';
+import { refreshPeople, refreshPeopleOnFilms } from '../writes/popularity';
 import { dropRedirects, redirectMerged, redirectSlug } from '../writes/redirects';
 import { freeSlug, slugHasBase } from '../writes/slugs';
 import { reject, rejectAll } from '../writes/user-error';
@@ -265,6 +266,8 @@ export const filmWrites = {
       { id: input.id },
     );
     await dropRedirects(write.tx, input.id);
+    // Its people lose its votes and a credit from their prominence.
+    await refreshPeople(write.tx, parts.roles.map((role) => role.person as string));
     const gone = (entity: Record<string, unknown>): FieldChange[] => Object.entries(entity).filter(([field]) => field !== 'id').map(([field, value]) => ({ field, before: value ?? null, after: null }));
     write.record({
       operation: 'DELETE',
@@ -316,6 +319,8 @@ export const filmWrites = {
     const external: Record<string, unknown> = {};
     for (const key of ['imdbId', 'tmdbId', 'wikidataId']) if (!into[key] && from[key]) external[key] = from[key];
     await storeFilm(write, input.into, { ...before, alternativeTitles: [...new Set(alternativeTitles)], imdbId: before.imdbId ?? from.imdbId ?? null }, { ...into, ...external }, null, {});
+    // `from`'s people now hold credits on `into` (two on one film count once), with its votes.
+    await refreshPeopleOnFilms(write.tx, [input.into]);
     const after = stateOf({ ...into, ...external, alternativeTitles: [...new Set(alternativeTitles)] }, await genresOf(write, input.into));
     write.record({
       operation: 'MERGE',

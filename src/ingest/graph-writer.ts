@@ -4,8 +4,10 @@ import { Label } from '../model/graph';
 import { newId as freshId } from '../model/ids';
 import { storedName } from '../model/named';
 import { storedPerson } from '../model/person';
+import { personPopularityOf } from '../model/popularity';
 import { jobsOf, roleKey } from '../model/role';
 import { filmSlugBase, nameSlugBase, nextFreeSlug } from '../model/slug';
+import { refreshPeople, refreshPeopleOnFilms } from '../writes/popularity';
 import { takenSlugs } from '../writes/slugs';
 import { Authorship, now } from '../writes/change-log';
 import { auditIfChanged, changesAny, createdOnMerge } from '../writes/versions';
@@ -141,6 +143,8 @@ export class GraphWriter {
         }),
       },
     );
+    // A film written again may bring new votes: the people already credited on it follow.
+    await refreshPeopleOnFilms(tx, rows.map((row) => row.id));
   }
 
   async writePeople(tx: Tx, people: PersonRecord[]): Promise<void> {
@@ -150,7 +154,7 @@ export class GraphWriter {
        MERGE (p:Person {id: row.id})
        ${createdOnMerge('p')}
        ${auditIfChanged('p', 'row.props', 'p, row')}
-       SET p += row.props`,
+       SET p += row.props, p.popularity = ${personPopularityOf('p')}`,
       {
         by: this.by,
         rows: rows.map(({ record: p, id, slug }) => ({
@@ -242,6 +246,7 @@ export class GraphWriter {
        MERGE (r)-[:PLAYS]->(c)`,
       { rows, keepExisting: options.keepExisting ?? false, by: this.by },
     );
+    await refreshPeople(tx, rows.map((row) => row.personId));
   }
 
   /** Returns the ids of the reviews written, for the mention linker. */

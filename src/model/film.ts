@@ -1,4 +1,5 @@
 import { AUDIT_ENTRIES, AUDIT_READS, EntityProperties, projectionOf, Reading } from './projection';
+import { filmPopularity } from './popularity';
 import { fold } from './slug';
 
 /**
@@ -16,6 +17,7 @@ import { fold } from './slug';
  *   imdbId, tmdbId, wikidataId
  *   ratingSources, ratingValues, ratingScales, ratingVotes
  *                         outside ratings as parallel lists (properties cannot hold maps); -1 votes: unknown
+ *   popularity            the largest known vote count, 0 when none (model/popularity.ts): search's order
  */
 export interface FilmValues {
   slug: string;
@@ -118,6 +120,7 @@ export function storedFilm(film: FilmValues): Record<string, unknown> {
     ratingValues: ratings.map((r) => r.value),
     ratingScales: ratings.map((r) => r.scale),
     ratingVotes: ratings.map((r) => r.votes ?? -1),
+    popularity: filmPopularity(ratings),
   };
 }
 
@@ -165,6 +168,7 @@ export const FILM_PROPERTIES: EntityProperties = {
     ratingValues: '.ratingValues',
     ratingScales: '.ratingScales',
     ratingVotes: '.ratingVotes',
+    popularity: 'popularity: coalesce(%.popularity, 0)',
 
     ...AUDIT_ENTRIES,
   },
@@ -183,6 +187,7 @@ export const FILM_PROPERTIES: EntityProperties = {
     overview: ['overview'],
     externalIds: ['imdbId', 'tmdbId', 'wikidataId'],
     ratings: ['ratingSources', 'ratingValues', 'ratingScales', 'ratingVotes'],
+    popularity: ['popularity'],
     // Resolved through loaders keyed by the film's id.
     genres: [],
     cast: [],

@@ -3,7 +3,9 @@ import { fold } from './slug';
 
 /**
  * A person as stored: name, birthYear, deathYear, professions, the external ids, and
- * sortName and folded (the name folded: name order, substring filters, mentions).
+ * sortName and folded (the name folded: name order, substring filters, mentions). Their
+ * `popularity` is not among these: it follows from their credits and is set by
+ * `personPopularityOf` (model/popularity.ts) wherever those change.
  */
 export interface PersonValues {
   slug: string;
@@ -43,6 +45,7 @@ export const PERSON_PROPERTIES: EntityProperties = {
     imdbId: '.imdbId',
     tmdbId: '.tmdbId',
     wikidataId: '.wikidataId',
+    popularity: 'popularity: coalesce(%.popularity, 0)',
 
     ...AUDIT_ENTRIES,
   },
@@ -55,6 +58,7 @@ export const PERSON_PROPERTIES: EntityProperties = {
     deathYear: ['deathYear'],
     professions: ['professions'],
     externalIds: ['imdbId', 'tmdbId', 'wikidataId'],
+    popularity: ['popularity'],
     // Resolved through loaders and services keyed by the person's id.
     roles: [],
     collaborators: [],

@@ -11,6 +11,11 @@ export class Person extends NamedNode {
   @Field(() => Int, { nullable: true, description: 'The year they died; null while alive or unknown.' })
   deathYear!: number | null;
 
+  @Field(() => Int, {
+    description: "Prominence: for each film they have a credit on, its popularity (IMDb's votes) plus one, so votes count most and credits break ties. Search orders equal scores by it.",
+  })
+  popularity!: number;
+
   @Field(() => [String], { description: "What they are known for, in IMDb's words (actor, director, producer…), most prominent first." })
   professions!: string[];
 

@@ -2,6 +2,7 @@ import { newId } from '../model/ids';
 import { jobsExpression, jobsOf, joinedJobs, roleKey } from '../model/role';
 import { CAST_KINDS, isCast, RoleKindName } from '../model/roles';
 import { fieldChanges } from '../writes/change-log';
+import { refreshPeople } from '../writes/popularity';
 import { reject, rejectAll } from '../writes/user-error';
 import { Checks } from '../writes/validate';
 import { checkEntityId, created, lockEntity, lockOnly } from '../writes/versions';
@@ -104,6 +105,8 @@ async function storeRole(write: Write, id: string, key: string, state: RoleState
      MERGE (r)-[:PLAYS]->(c)`,
     { id, key, state, audit },
   );
+  // A credit added (or moved by a merge) counts in its person's prominence.
+  await refreshPeople(write.tx, [state.person]);
 }
 
 async function roleState(write: Write, roleId: string): Promise<RoleState | null> {
@@ -219,6 +222,7 @@ export const creditWrites = {
     await lockEntity(write, 'Role', input.id, 'id', input.expectedVersion);
     const before = (await roleState(write, input.id))!;
     await write.tx.run(`MATCH (r:Role {id: $id}) DETACH DELETE r`, { id: input.id });
+    await refreshPeople(write.tx, [before.person]);
     // The cast closes ranks behind a removed member.
     if (isCast(before.kind) && before.billingOrder !== null) await shiftCast(write, found.film, before.billingOrder + 1, null, -1, input.id);
     write.record({ operation: 'DELETE', entityType: 'Role', entityId: input.id, fields: fieldChanges({ ...before }, null, FEED_FIELDS) });

@@ -128,7 +128,7 @@ it('a filmography page is one statement', async () => {
   expect(await statementsOf(`{ person(slug: "len-wiseman") { name roles(first: 5) { totalCount nodes { kind film { title year } } } } }`))
     .toMatchInlineSnapshot(`
     [
-      "MATCH (p:Person {slug: $value}) RETURN p {.id, .slug, .name, .birthYear, .deathYear, professions: coalesce(p.professions, []), .imdbId, .tmdbId, .wikidataId, version: coalesce(p.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} AS person, {credits: COLLECT {
+      "MATCH (p:Person {slug: $value}) RETURN p {.id, .slug, .name, .birthYear, .deathYear, professions: coalesce(p.professions, []), .imdbId, .tmdbId, .wikidataId, popularity: coalesce(p.popularity, 0), version: coalesce(p.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} AS person, {credits: COLLECT {
     MATCH (p)-[:HAS_ROLE]->(r:Role)-[:ON_FILM]->(f:Film)
     WHERE $roleKinds IS NULL OR r.kind IN $roleKinds
     WITH r, f ORDER BY f.releaseDate IS NULL, f.releaseDate DESC, f.year DESC, f.title, r.kind, r.id
@@ -161,7 +161,7 @@ it('a franchise page is one statement', async () => {
     WITH person, collect(film.id) AS filmIds, reduce(joined = [], k IN collect(kinds) | joined + k) AS kinds
     WHERE size(filmIds) >= key.minFilms
     ORDER BY size(filmIds) DESC, person.sortName, person.name, person.id
-    WITH collect({personId: person.id, kinds: kinds, filmIds: filmIds, person: person {.id, .slug, .name, .birthYear, .deathYear, professions: coalesce(person.professions, []), .imdbId, .tmdbId, .wikidataId, version: coalesce(person.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}}) AS ranked
+    WITH collect({personId: person.id, kinds: kinds, filmIds: filmIds, person: person {.id, .slug, .name, .birthYear, .deathYear, professions: coalesce(person.professions, []), .imdbId, .tmdbId, .wikidataId, popularity: coalesce(person.popularity, 0), version: coalesce(person.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}}) AS ranked
     RETURN ranked[..key.first] AS people } RETURN fr {.id, .slug, .name, .description, version: coalesce(fr.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} AS franchise, COLLECT {
     MATCH (f:Film)-[e:IN_FRANCHISE]->(fr)
     WITH f, e ORDER BY f.releaseDate IS NULL, f.releaseDate, f.title, f.id
@@ -178,8 +178,9 @@ it('a search is one statement', async () => {
     .toMatchInlineSnapshot(`
     [
       "CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-    WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-    RETURN node.id AS id, score, [name IN [node.title, node.name] + coalesce(node.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
+    WITH node, score ORDER BY score DESC, coalesce(node.popularity, 0) DESC, node.id LIMIT $limit
+    RETURN score, node.id AS id, coalesce(node.popularity, 0) AS popularity,
+    [name IN [node.title, node.name] + coalesce(node.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
     CASE
     WHEN node:Film THEN node {.id}
     WHEN node:Person THEN node {.id, .name}
@@ -188,6 +189,55 @@ it('a search is one statement', async () => {
     WHEN node:Genre THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
     END AS entity
     -- params {"query":"+(skarsgard OR skarsgard*)","labels":null,"limit":5}",
+    ]
+  `);
+});
+
+it('a short prefix first asks the index whether its tie is worth walking the popularity index', async () => {
+  expect(await statementsOf(`{ search(query: "ke", first: 3, types: [PERSON]) { score entity { __typename ... on Person { name } } } }`))
+    .toMatchInlineSnapshot(`
+    [
+      "CALL () {
+    CALL db.index.fulltext.queryNodes('entity_names', $untied, {limit: 1}) YIELD node
+    RETURN count(node) > 0 AS untied
+    }
+    CALL () {
+    CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $crowd}) YIELD node
+    RETURN count(node) >= $crowd AS crowded
+    }
+    CALL (untied, crowded) {
+    WITH untied WHERE crowded AND NOT untied
+    CALL () {
+    MATCH (n:Person) WHERE n.popularity >= 0 WITH n ORDER BY n.popularity DESC LIMIT $window
+    WITH n WHERE n.folded =~ $pattern
+    WITH n ORDER BY n.popularity DESC, n.id LIMIT $limit
+    RETURN 'Person' AS label, n.id AS id, coalesce(n.popularity, 0) AS popularity,
+    [name IN [n.title, n.name] + coalesce(n.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
+    CASE
+    WHEN n:Film THEN n {.id}
+    WHEN n:Person THEN n {.id, .name}
+    WHEN n:Franchise THEN n {.id, .slug, .name, .description, version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    WHEN n:Character THEN n {.id, .slug, .name, version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    WHEN n:Genre THEN n {.id, .slug, .name, version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    END AS entity
+    }
+    RETURN collect({label: label, id: id, popularity: popularity, names: names, entity: entity}) AS hits
+    }
+    RETURN untied, crowded, hits
+    -- params {"untied":"ke (+title:ke* +alternativeTitlesText:ke*)","query":"+(ke OR ke*)","crowd":1000,"pattern":"(?s).*(?<![\\\\p{L}\\\\p{N}_])(?<![\\\\p{L}&&[^\\\\p{IsHan}\\\\p{IsHiragana}\\\\p{IsKatakana}]][:·.'‘’‧])ke.*","window":500,"limit":3}",
+      "CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+    WHERE any(label IN labels(node) WHERE label IN $labels)
+    WITH node, score ORDER BY score DESC, coalesce(node.popularity, 0) DESC, node.id LIMIT $limit
+    RETURN score, node.id AS id, coalesce(node.popularity, 0) AS popularity,
+    [name IN [node.title, node.name] + coalesce(node.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
+    CASE
+    WHEN node:Film THEN node {.id}
+    WHEN node:Person THEN node {.id, .name}
+    WHEN node:Franchise THEN node {.id, .slug, .name, .description, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    WHEN node:Character THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    WHEN node:Genre THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
+    END AS entity
+    -- params {"query":"+(ke OR ke*)","labels":["Person"],"limit":3}",
     ]
   `);
 });
@@ -272,7 +322,7 @@ it('related films through their loader, with reasons', async () => {
     [
       "UNWIND $values AS value
     MATCH (n:Film {id: value})
-    RETURN value AS key, n {.id, .slug, .title, .originalTitle, alternativeTitles: coalesce(n.alternativeTitles, []), .akaTitles, .akaRegions, .akaLanguages, .akaTypes, releaseDate: toString(n.releaseDate), .year, .runtimeMinutes, .overview, .imdbId, .tmdbId, .wikidataId, .ratingSources, .ratingValues, .ratingScales, .ratingVotes, version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} AS value
+    RETURN value AS key, n {.id, .slug, .title, .originalTitle, alternativeTitles: coalesce(n.alternativeTitles, []), .akaTitles, .akaRegions, .akaLanguages, .akaTypes, releaseDate: toString(n.releaseDate), .year, .runtimeMinutes, .overview, .imdbId, .tmdbId, .wikidataId, .ratingSources, .ratingValues, .ratingScales, .ratingVotes, popularity: coalesce(n.popularity, 0), version: coalesce(n.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy} AS value
     -- params {"values":["<film id>"]}",
       "UNWIND $keys AS key
     MATCH (film:Film {id: key.filmId})

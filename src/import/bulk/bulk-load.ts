@@ -7,7 +7,7 @@ import { schemaStatements } from '../../db/schema';
 import { now, recordImport } from '../../writes/change-log';
 import { Checkpoint } from '../imdb/checkpoint';
 import { findImdbFiles } from '../imdb/files';
-import { graphCounts } from '../imdb/graph';
+import { graphCounts, refreshProminence } from '../imdb/graph';
 import { DEFAULT_BATCH_SIZE, DEFAULT_TITLE_TYPES, importCounts, importImdb } from '../imdb/importer';
 import { Progress, silentProgress } from '../progress';
 import { ImportReport, round } from '../report';
@@ -179,6 +179,11 @@ export async function bulkLoadLocal(graph: LocalGraph, dir: string, options: Bul
       started = Date.now();
       await applySchemaWithProgress(graph.db, progress);
       report.phases.push(phase('schema and indexes', Date.now() - started, imported.nodes, 'nodes indexed'));
+      // People's prominence needs their films' votes, which the files only give after them: the
+      // same pass the Cypher path ends with, on the loaded store (it walks the id index).
+      started = Date.now();
+      const people = await refreshProminence(graph.db, progress);
+      report.phases.push(phase('prominence', Date.now() - started, people, 'people'));
       await recordImport(graph.db, 'import:imdb', importCounts(report.files));
       report.graph = await graphCounts(graph.db);
     } catch (error) {

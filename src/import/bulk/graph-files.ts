@@ -311,6 +311,7 @@ export const FILM_TYPES: Record<string, ColumnType> = {
   ratingValues: 'double[]',
   ratingScales: 'long[]',
   ratingVotes: 'long[]',
+  popularity: 'long',
   akaTitles: 'string[]',
   akaRegions: 'string[]',
   akaLanguages: 'string[]',

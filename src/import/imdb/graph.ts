@@ -1,6 +1,7 @@
 import { Database, Tx } from '../../db/database';
 import { Authorship, now } from '../../writes/change-log';
 import { takenSlugs } from '../../writes/slugs';
+import { refreshAllPeople } from '../../writes/popularity';
 import { changesAny, created } from '../../writes/versions';
 import { AlternativeTitleValues, storedAkas, storedFilm } from '../../model/film';
 import { jobsExpression } from '../../model/role';
@@ -8,8 +9,10 @@ import { Label } from '../../model/graph';
 import { newId } from '../../model/ids';
 import { storedName } from '../../model/named';
 import { storedPerson } from '../../model/person';
+import { filmPopularityOf, UNRANKED } from '../../model/popularity';
 import { RoleKindName } from '../../model/roles';
 import { filmSlugBase, fold, nameSlugBase, nextFreeSlug } from '../../model/slug';
+import { Progress } from '../progress';
 import { PersonRow, TitleRow } from './rows';
 
 /**
@@ -177,7 +180,9 @@ export async function writeRatings(tx: Tx, ratings: { imdbId: string; value: num
          f.ratingScales = CASE WHEN at IS NULL THEN coalesce(f.ratingScales, []) + 10
                           ELSE [i IN range(0, size(sources) - 1) | CASE WHEN i = at THEN 10 ELSE f.ratingScales[i] END] END,
          f.ratingVotes = CASE WHEN at IS NULL THEN coalesce(f.ratingVotes, []) + row.votes
-                         ELSE [i IN range(0, size(sources) - 1) | CASE WHEN i = at THEN row.votes ELSE f.ratingVotes[i] END] END`,
+                         ELSE [i IN range(0, size(sources) - 1) | CASE WHEN i = at THEN row.votes ELSE f.ratingVotes[i] END] END
+     // Votes just changed; its people's prominence follows in the import's last pass (refreshAllPeople).
+     SET f.popularity = ${filmPopularityOf('f')}`,
     { rows: ratings },
   );
 }
@@ -209,7 +214,8 @@ export async function writePeople(tx: Tx, people: PersonRow[]): Promise<void> {
       {
         rows: fresh.map((row) => ({
           id: row.id,
-          props: { ...storedPerson({ slug: row.slug!, name: row.name, birthYear: row.birthYear, deathYear: row.deathYear, professions: row.professions, imdbId: row.imdbId }), ...created(by) },
+          // No credits yet: their prominence is set by the import's last pass (refreshAllPeople).
+          props: { ...storedPerson({ slug: row.slug!, name: row.name, birthYear: row.birthYear, deathYear: row.deathYear, professions: row.professions, imdbId: row.imdbId }), popularity: UNRANKED, ...created(by) },
         })),
       },
     );
@@ -317,6 +323,23 @@ export async function writeRoles(
   // merged: rows that joined a role this run had written (for title.crew, one title.principals gave);
   // updated: roles written for the first time this run that were stored already.
   return { created, merged: again + (options.onlyNew ? 0 : inBatch), updated: byKey.size - created - again };
+}
+
+/**
+ * The last step of an IMDb import on both paths (Cypher and bulk), so both leave the same graph:
+ * every person's popularity from their credits and their films' votes, now all written
+ * (model/popularity.ts). Returns how many people were visited.
+ */
+export async function refreshProminence(db: Database, progress: Progress): Promise<number> {
+  const task = progress.begin('prominence', 0);
+  try {
+    const people = await refreshAllPeople(db, 20_000, (done) => task.update(done, done));
+    task.end(`prominence: ${people.toLocaleString('en-US')} people`);
+    return people;
+  } catch (error) {
+    task.end(null);
+    throw error;
+  }
 }
 
 /** Every IMDb id of films or people already stored, page by page; used when a file is absent. */

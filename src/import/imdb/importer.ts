@@ -7,7 +7,7 @@ import { Progress, silentProgress } from '../progress';
 import { Checkpoint } from './checkpoint';
 import { crew, principals } from './credit-passes';
 import { FoundFile, ImdbFileName, findImdbFiles } from './files';
-import { graphCounts } from './graph';
+import { graphCounts, refreshProminence } from './graph';
 import { KnownIds } from './known-ids';
 import { BatchSink, Halt, ImportRun, PassRunner } from './pass-runner';
 import { nameBasics, scanCrew, scanPrincipals } from './people-passes';
@@ -160,6 +160,16 @@ class ImdbImport {
           // checkpoint, under the same run id) prunes again from the start.
           halt = new Halt('failed', `The database failed while pruning: ${(error as Error).message}. Run the same command again to finish.`);
         }
+      }
+    }
+
+    // The bulk path runs the same pass once its store is loaded (bulk-load.ts).
+    if (!this.options.sink && !halt) {
+      try {
+        await refreshProminence(this.db, this.progress);
+      } catch (error) {
+        // Every pass is written: the same command again (resumed from the checkpoint) ends with it.
+        halt = new Halt('failed', `The database failed while ranking people: ${(error as Error).message}. Run the same command again to finish.`);
       }
     }
 
