@@ -55,10 +55,12 @@ export function renderMarkdown(report: BenchReport, workloads: Workload[]): stri
   }
   lines.push('');
 
-  lines.push('## Ratios', '', 'Reelgraph ÷ the other server: above 1 is better for requests/s, below 1 is better for latency.', '');
-  lines.push('| workload | conn | req/s vs @neo4j/graphql | req/s vs raw | p99 vs @neo4j/graphql | p99 vs raw |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const workload of workloads) {
+  // A run of Reelgraph alone (a million films) has no ratios to show.
+  const compared = report.runs.some((r) => r.server !== 'reelgraph');
+  if (compared) lines.push('## Ratios', '', 'Reelgraph ÷ the other server: above 1 is better for requests/s, below 1 is better for latency.', '');
+  if (compared) lines.push('| workload | conn | req/s vs @neo4j/graphql | req/s vs raw | p99 vs @neo4j/graphql | p99 vs raw |');
+  if (compared) lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const workload of compared ? workloads : []) {
     for (const connections of report.settings.connections) {
       const run = (server: ServerName) => report.runs.find((r) => r.workload === workload.id && r.server === server && r.connections === connections);
       const rg = run('reelgraph');
