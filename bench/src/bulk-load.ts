@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Database } from '../../src/db/database';
 import { runOfflineImport, swapInDatabase } from '../../src/db/local/offline-import';
-import { applySchemaWithProgress, LocalGraph } from '../../src/import/bulk/bulk-load';
-import { Column, ColumnType, IMPORTER_OPTIONS, ImportFile } from '../../src/import/bulk/csv';
+import { applySchemaWithProgress, importerArguments, LocalGraph } from '../../src/import/bulk/bulk-load';
+import { Column, ColumnType, ImportFile } from '../../src/import/bulk/csv';
 import { AUDIT_COLUMNS, FILM_TYPES, PERSON_TYPES, propertyColumns } from '../../src/import/bulk/graph-files';
 import { terminalProgress } from '../../src/import/progress';
 import { CharacterRecord, FilmRecord, FranchiseRecord, GenreRecord, GraphDocument, PersonRecord, ReviewRecord, RoleRecord } from '../../src/ingest/records';
@@ -93,18 +93,9 @@ export class GeneratedGraphFiles {
 
   /** Closes every file and returns the importer's arguments for them (database name excepted). */
   finish(): string[] {
-    const files = [...Object.values(this.nodes), ...Object.values(this.links)];
-    for (const file of files) file.close();
-    return [
-      ...IMPORTER_OPTIONS,
-      '--bad-tolerance=0',
-      '--skip-bad-relationships=false',
-      '--skip-duplicate-nodes=false',
-      '--strict=true',
-      ...(files.some((f) => f.multiline) ? ['--multiline-fields=true'] : []),
-      ...Object.values(this.nodes).filter((f) => f.rows > 0).map((f) => f.argument('nodes')),
-      ...Object.values(this.links).filter((f) => f.rows > 0).map((f) => f.argument('relationships')),
-    ];
+    const files = { nodeFiles: Object.values(this.nodes), relationshipFiles: Object.values(this.links) };
+    for (const file of [...files.nodeFiles, ...files.relationshipFiles]) file.close();
+    return importerArguments(files);
   }
 
   /**

@@ -234,15 +234,7 @@ async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[
   if (yearTo < yearFrom || yearTo - yearFrom >= MAX_YEARS_BY_YEAR) return null;
   const conditions = ['f.year = year', 'f.releaseDate IS NOT NULL'];
   const params: Record<string, unknown> = {};
-  const genres = [...new Set(query.genres ?? [])];
-  if (genres.length > 0) {
-    params.genres = genres;
-    conditions.push('ALL(genre IN $genres WHERE EXISTS { (f)-[:IN_GENRE]->(:Genre {slug: genre}) })');
-  }
-  if (query.titleContains) {
-    params.titleContains = fold(query.titleContains);
-    conditions.push('f.folded CONTAINS $titleContains');
-  }
+  genreAndTitleConditions([...new Set(query.genres ?? [])], query.titleContains, conditions, params);
   const direction = query.descending ? 'DESC' : 'ASC';
   // Ordering a year's films by year too (one value) lets the planner read them in the index's
   // order and stop at the page; by releaseDate alone it sorted every film of the year first.
@@ -261,6 +253,18 @@ async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[
   );
   if (rows.length < query.limit + 1) return null;
   return rows.map((row) => row.film);
+}
+
+/** The film `f` is in every one of `genres` and its folded titles hold `titleContains`. */
+function genreAndTitleConditions(genres: string[], titleContains: string | null | undefined, conditions: string[], params: Record<string, unknown>): void {
+  if (genres.length > 0) {
+    params.genres = genres;
+    conditions.push('ALL(genre IN $genres WHERE EXISTS { (f)-[:IN_GENRE]->(:Genre {slug: genre}) })');
+  }
+  if (titleContains) {
+    params.titleContains = fold(titleContains);
+    conditions.push('f.folded CONTAINS $titleContains');
+  }
 }
 
 function filmFilter(query: FilmQuery): { match: string; where: string; params: Record<string, unknown>; distinct: boolean } {
@@ -282,15 +286,7 @@ function filmFilter(query: FilmQuery): { match: string; where: string; params: R
     if (query.person) conditions.push('EXISTS { (f)-[:IN_FRANCHISE]->(:Franchise {slug: $franchise}) }');
   }
   // The anchor genre is matched already; only the others need a check.
-  const checked = match.includes('$anchorGenre') ? genres.slice(1) : genres;
-  if (checked.length > 0) {
-    params.genres = checked;
-    conditions.push('ALL(genre IN $genres WHERE EXISTS { (f)-[:IN_GENRE]->(:Genre {slug: genre}) })');
-  }
-  if (query.titleContains) {
-    params.titleContains = fold(query.titleContains);
-    conditions.push('f.folded CONTAINS $titleContains');
-  }
+  genreAndTitleConditions(match.includes('$anchorGenre') ? genres.slice(1) : genres, query.titleContains, conditions, params);
   if (query.yearFrom !== null && query.yearFrom !== undefined) {
     params.yearFrom = query.yearFrom;
     conditions.push('f.year >= $yearFrom');

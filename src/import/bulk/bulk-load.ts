@@ -11,7 +11,7 @@ import { graphCounts, refreshProminence } from '../imdb/graph';
 import { DEFAULT_BATCH_SIZE, DEFAULT_TITLE_TYPES, importCounts, importImdb } from '../imdb/importer';
 import { Progress, silentProgress } from '../progress';
 import { ImportReport, round } from '../report';
-import { IMPORTER_OPTIONS } from './csv';
+import { IMPORTER_OPTIONS, ImportFile } from './csv';
 import { GraphFiles } from './graph-files';
 
 /**
@@ -93,7 +93,7 @@ export async function convertImdb(dir: string, csvDir: string, options: BulkOpti
 }
 
 /** The importer's arguments for these files, database name excepted. */
-export function importerArguments(files: GraphFiles): string[] {
+export function importerArguments(files: { nodeFiles: readonly ImportFile[]; relationshipFiles: readonly ImportFile[] }): string[] {
   const multiline = [...files.nodeFiles, ...files.relationshipFiles].filter((f) => f.multiline).map((f) => f.dataPath);
   return [
     ...IMPORTER_OPTIONS,
