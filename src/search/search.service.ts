@@ -138,23 +138,11 @@ export const searchService = {
     return searchService.ranked(db, query, labels, limit, shown);
   },
 
-  /**
-   * The full-text path: every hit ranked by the index, then by popularity and id. The page's
-   * lowest score is found first from the scores alone, so only the hits scoring at least that
-   * much (the page and its tie) have their popularity and id read: a word common in titles has
-   * thousands of hits, most of them scored below the page.
-   */
+  /** The full-text path: every hit ranked by the index, then by popularity and id. */
   async ranked(db: Database, query: string, labels: Label[] | null, limit: number, shown: Shown = {}): Promise<SearchRow[]> {
-    const ofLabels = 'any(label IN labels(node) WHERE label IN $labels)';
     return db.read<SearchRow>(
-      `CALL () {
-         CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-         ${labels ? `WITH node, score WHERE ${ofLabels}` : ''}
-         WITH score ORDER BY score DESC LIMIT $limit
-         RETURN min(score) AS floor
-       }
-       CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-       WITH node, score, floor WHERE score >= floor ${labels ? `AND ${ofLabels}` : ''}
+      `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+       ${labels ? 'WHERE any(label IN labels(node) WHERE label IN $labels)' : ''}
        WITH node, score ORDER BY score DESC, ${popularityOf('node')} DESC, node.id LIMIT $limit
        RETURN score, ${HIT('node', shown)}`,
       { query, labels, limit },

@@ -177,13 +177,7 @@ it('a search is one statement', async () => {
   expect(await statementsOf(`{ search(query: "skarsgard", first: 5) { score entity { __typename ... on Person { name } } } }`))
     .toMatchInlineSnapshot(`
     [
-      "CALL () {
-    CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-    WITH score ORDER BY score DESC LIMIT $limit
-    RETURN min(score) AS floor
-    }
-    CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-    WITH node, score, floor WHERE score >= floor
+      "CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
     WITH node, score ORDER BY score DESC, coalesce(node.popularity, 0) DESC, node.id LIMIT $limit
     RETURN score, node.id AS id, coalesce(node.popularity, 0) AS popularity,
     [name IN [node.title, node.name] + coalesce(node.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
@@ -231,14 +225,8 @@ it('a short prefix first asks the index whether its tie is worth walking the pop
     }
     RETURN untied, crowded, hits
     -- params {"untied":"ke (+title:ke* +alternativeTitlesText:ke*)","query":"+(ke OR ke*)","crowd":1000,"pattern":"(?s).*(?<![\\\\p{L}\\\\p{N}_])(?<![\\\\p{L}&&[^\\\\p{IsHan}\\\\p{IsHiragana}\\\\p{IsKatakana}]][:·.'‘’‧])ke.*","window":500,"limit":3}",
-      "CALL () {
-    CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-    WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)
-    WITH score ORDER BY score DESC LIMIT $limit
-    RETURN min(score) AS floor
-    }
-    CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-    WITH node, score, floor WHERE score >= floor AND any(label IN labels(node) WHERE label IN $labels)
+      "CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+    WHERE any(label IN labels(node) WHERE label IN $labels)
     WITH node, score ORDER BY score DESC, coalesce(node.popularity, 0) DESC, node.id LIMIT $limit
     RETURN score, node.id AS id, coalesce(node.popularity, 0) AS popularity,
     [name IN [node.title, node.name] + coalesce(node.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
