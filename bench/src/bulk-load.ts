@@ -7,6 +7,7 @@ import { Column, ColumnType, ImportFile } from '../../src/import/bulk/csv';
 import { AUDIT_COLUMNS, FILM_TYPES, PERSON_TYPES, propertyColumns } from '../../src/import/bulk/graph-files';
 import { terminalProgress } from '../../src/import/progress';
 import { CharacterRecord, FilmRecord, FranchiseRecord, GenreRecord, GraphDocument, PersonRecord, ReviewRecord, RoleRecord } from '../../src/ingest/records';
+import { filmValuesOf, personValuesOf, yearOf } from '../../src/ingest/graph-writer';
 import { storedFilm } from '../../src/model/film';
 import { Label } from '../../src/model/graph';
 import { storedName } from '../../src/model/named';
@@ -126,24 +127,10 @@ export class GeneratedGraphFiles {
 
   private film(film: FilmRecord): void {
     if (!film.id) throw new Error('the generated graph gives every film an id');
-    const year = film.year ?? (film.releaseDate ? Number(film.releaseDate.slice(0, 4)) : null);
-    const slug = film.slug ?? this.slug('Film', filmSlugBase(film.title, year));
+    const slug = film.slug ?? this.slug('Film', filmSlugBase(film.title, yearOf(film)));
     this.nodes.Film.write({
       id: film.id,
-      ...storedFilm({
-        slug,
-        title: film.title,
-        originalTitle: film.originalTitle,
-        alternativeTitles: film.alternativeTitles,
-        akas: film.akas,
-        year,
-        runtimeMinutes: film.runtimeMinutes,
-        overview: film.overview,
-        imdbId: film.externalIds?.imdb,
-        tmdbId: film.externalIds?.tmdb,
-        wikidataId: film.externalIds?.wikidata,
-        ratings: film.ratings,
-      }),
+      ...storedFilm(filmValuesOf(film, slug)),
       releaseDate: film.releaseDate ?? null,
       ...this.audit,
     });
@@ -157,16 +144,7 @@ export class GeneratedGraphFiles {
     const slug = person.slug ?? this.slug('Person', nameSlugBase(person.name, 'person'));
     this.nodes.Person.write({
       id: person.id,
-      ...storedPerson({
-        slug,
-        name: person.name,
-        birthYear: person.birthYear,
-        deathYear: person.deathYear,
-        professions: person.professions,
-        imdbId: person.externalIds?.imdb,
-        tmdbId: person.externalIds?.tmdb,
-        wikidataId: person.externalIds?.wikidata,
-      }),
+      ...storedPerson(personValuesOf(person, slug)),
       ...this.audit,
     });
     this.counts.people += 1;

@@ -1,9 +1,9 @@
 import { Tx } from '../db/database';
-import { storedFilm } from '../model/film';
+import { FilmValues, storedFilm } from '../model/film';
 import { Label } from '../model/graph';
 import { newId as freshId } from '../model/ids';
 import { storedName } from '../model/named';
-import { storedPerson } from '../model/person';
+import { PersonValues, storedPerson } from '../model/person';
 import { personPopularityOf } from '../model/popularity';
 import { jobsOf, roleKey } from '../model/role';
 import { filmSlugBase, nameSlugBase, nextFreeSlug } from '../model/slug';
@@ -125,20 +125,7 @@ export class GraphWriter {
                   chronologicalOrder: e.chronologicalOrder ?? null,
                 }))
               : null,
-            props: storedFilm({
-              slug,
-              title: f.title,
-              originalTitle: f.originalTitle,
-              alternativeTitles: f.alternativeTitles,
-              akas: f.akas,
-              year: yearOf(f),
-              runtimeMinutes: f.runtimeMinutes,
-              overview: f.overview,
-              imdbId: f.externalIds?.imdb,
-              tmdbId: f.externalIds?.tmdb,
-              wikidataId: f.externalIds?.wikidata,
-              ratings: f.ratings,
-            }),
+            props: storedFilm(filmValuesOf(f, slug)),
           };
         }),
       },
@@ -159,16 +146,7 @@ export class GraphWriter {
         by: this.by,
         rows: rows.map(({ record: p, id, slug }) => ({
           id,
-          props: storedPerson({
-            slug,
-            name: p.name,
-            birthYear: p.birthYear,
-            deathYear: p.deathYear,
-            professions: p.professions,
-            imdbId: p.externalIds?.imdb,
-            tmdbId: p.externalIds?.tmdb,
-            wikidataId: p.externalIds?.wikidata,
-          }),
+          props: storedPerson(personValuesOf(p, slug)),
         })),
       },
     );
@@ -378,7 +356,39 @@ export class GraphWriter {
   }
 }
 
-function yearOf(film: FilmRecord): number | null {
+/** A film record's values as the model stores them (storedFilm), under its resolved slug. */
+export function filmValuesOf(f: FilmRecord, slug: string): FilmValues {
+  return {
+    slug,
+    title: f.title,
+    originalTitle: f.originalTitle,
+    alternativeTitles: f.alternativeTitles,
+    akas: f.akas,
+    year: yearOf(f),
+    runtimeMinutes: f.runtimeMinutes,
+    overview: f.overview,
+    imdbId: f.externalIds?.imdb,
+    tmdbId: f.externalIds?.tmdb,
+    wikidataId: f.externalIds?.wikidata,
+    ratings: f.ratings,
+  };
+}
+
+/** A person record's values as the model stores them (storedPerson), under its resolved slug. */
+export function personValuesOf(p: PersonRecord, slug: string): PersonValues {
+  return {
+    slug,
+    name: p.name,
+    birthYear: p.birthYear,
+    deathYear: p.deathYear,
+    professions: p.professions,
+    imdbId: p.externalIds?.imdb,
+    tmdbId: p.externalIds?.tmdb,
+    wikidataId: p.externalIds?.wikidata,
+  };
+}
+
+export function yearOf(film: FilmRecord): number | null {
   if (film.year !== undefined && film.year !== null) return film.year;
   if (film.releaseDate) return Number(film.releaseDate.slice(0, 4));
   return null;
