@@ -229,9 +229,17 @@ export async function applySchemaWithProgress(db: Database, progress: Progress):
     task.update(done, done);
   };
   for (const statement of statements.filter((s) => !isConstraint(s))) await apply(statement);
-  const constraints = statements.filter(isConstraint);
+  // Two constraints on one label deadlock on its schema lock (each holds it shared and waits to
+  // upgrade), and a deadlock found after minutes of index population is past retrying; so each
+  // worker takes a whole label's constraints, and two labels build side by side.
+  const byLabel = new Map<string, string[]>();
+  for (const statement of statements.filter(isConstraint)) {
+    const label = /\(\s*\w+\s*:\s*(\w+)\s*\)/.exec(statement)?.[1] ?? statement;
+    byLabel.set(label, [...(byLabel.get(label) ?? []), statement]);
+  }
+  const labels = [...byLabel.values()];
   const worker = async () => {
-    for (let statement = constraints.shift(); statement !== undefined; statement = constraints.shift()) await apply(statement);
+    for (let group = labels.shift(); group !== undefined; group = labels.shift()) for (const statement of group) await apply(statement);
   };
   await Promise.all([worker(), worker()]);
   for (;;) {
