@@ -4,7 +4,7 @@ import { Label } from '../model/graph';
 import { newId as freshId } from '../model/ids';
 import { storedName } from '../model/named';
 import { PersonValues, storedPerson } from '../model/person';
-import { personPopularityOf } from '../model/popularity';
+import { personPopularityOf, setPopularity } from '../model/popularity';
 import { jobsOf, roleKey } from '../model/role';
 import { filmSlugBase, nameSlugBase, nextFreeSlug } from '../model/slug';
 import { refreshPeople, refreshPeopleOnFilms } from '../writes/popularity';
@@ -141,7 +141,8 @@ export class GraphWriter {
        MERGE (p:Person {id: row.id})
        ${createdOnMerge('p')}
        ${auditIfChanged('p', 'row.props', 'p, row')}
-       SET p += row.props, p.popularity = ${personPopularityOf('p')}`,
+       SET p += row.props
+       ${setPopularity('p', personPopularityOf('p'))}`,
       {
         by: this.by,
         rows: rows.map(({ record: p, id, slug }) => ({

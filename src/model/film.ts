@@ -1,5 +1,5 @@
 import { AUDIT_ENTRIES, AUDIT_READS, EntityProperties, projectionOf, Reading } from './projection';
-import { filmPopularity } from './popularity';
+import { filmPopularity, popularityBand } from './popularity';
 import { fold } from './slug';
 
 /**
@@ -18,6 +18,7 @@ import { fold } from './slug';
  *   ratingSources, ratingValues, ratingScales, ratingVotes
  *                         outside ratings as parallel lists (properties cannot hold maps); -1 votes: unknown
  *   popularity            the largest known vote count, 0 when none (model/popularity.ts): search's order
+ *   popularityBand        that popularity as a word of the full-text index (model/popularity.ts)
  */
 export interface FilmValues {
   slug: string;
@@ -121,6 +122,7 @@ export function storedFilm(film: FilmValues): Record<string, unknown> {
     ratingScales: ratings.map((r) => r.scale),
     ratingVotes: ratings.map((r) => r.votes ?? -1),
     popularity: filmPopularity(ratings),
+    popularityBand: popularityBand(filmPopularity(ratings)),
   };
 }
 

@@ -16,6 +16,11 @@
  *              0, never stored (`UNRANKED`): they are few next to films and people, and a search
  *              finds them by name; readers take a missing popularity as 0.
  *
+ * Film and Person also store `popularityBand`, their popularity coarsened to a word the full-text
+ * index holds (`popularityBandOf`), so that a search can ask Lucene for only the hits at least so
+ * popular (src/search/). Every write of `popularity` writes it too: `storedFilm` through
+ * `popularityBand`, Cypher through `setPopularity`.
+ *
  * The sums stay far below 2^31 (the most voted film on IMDb has about 3 million votes), so
  * GraphQL's Int holds them.
  */
@@ -44,4 +49,28 @@ export function personPopularityOf(person: string): string {
 /** A node's popularity in Cypher for any label: its own, or UNRANKED for the labels that have none. */
 export function popularityOf(node: string): string {
   return `coalesce(${node}.popularity, ${UNRANKED})`;
+}
+
+/**
+ * The band word of a popularity: "band" and four digits, its digit count times 100 plus its first
+ * two digits (0 → band0100, 7 → band0170, 4,321 → band0443, 2,750,000 → band0727). Bands order as
+ * the popularities do, in integer and in text order alike, so "at least this popular" is one
+ * Lucene term range; two digits keep a band within a tenth of its lowest value.
+ */
+export function popularityBand(popularity: number): string {
+  const digits = String(Math.max(0, Math.trunc(popularity)));
+  return `band${String(digits.length * 100 + Number(`${digits}0`.slice(0, 2))).padStart(4, '0')}`;
+}
+
+/** The same rule in Cypher, over an integer expression. */
+export function popularityBandOf(popularity: string): string {
+  return `'band' + right('000' + toString(size(toString(${popularity})) * 100 + toInteger(left(toString(${popularity}) + '0', 2))), 4)`;
+}
+
+/**
+ * The clauses that set `node`'s popularity to the Cypher expression `popularity`, band and all; the
+ * band is a second SET, so it reads the stored value rather than working the expression out twice.
+ */
+export function setPopularity(node: string, popularity: string): string {
+  return `SET ${node}.popularity = ${popularity} SET ${node}.popularityBand = ${popularityBandOf(`${node}.popularity`)}`;
 }

@@ -1,6 +1,6 @@
 import { newId } from '../model/ids';
 import { storedPerson } from '../model/person';
-import { personPopularityOf } from '../model/popularity';
+import { personPopularityOf, setPopularity } from '../model/popularity';
 import { nameSlugBase } from '../model/slug';
 import { creditWrites } from '../role/role.writes';
 import { fieldChanges } from '../writes/change-log';
@@ -75,7 +75,7 @@ function stateOf(stored: Record<string, any>): PersonState {
 async function storePerson(write: Write, id: string, state: PersonState, stored: Record<string, any>, audit: Record<string, unknown>): Promise<void> {
   const props = { ...storedPerson({ ...state, tmdbId: stored.tmdbId ?? null, wikidataId: stored.wikidataId ?? null }), ...audit };
   // Popularity follows the credits (model/popularity.ts): 0 for a new person, and right again after a merge moved credits in.
-  await write.tx.run(`MERGE (p:Person {id: $id}) SET p += $props, p.popularity = ${personPopularityOf('p')}`, { id, props });
+  await write.tx.run(`MERGE (p:Person {id: $id}) SET p += $props ${setPopularity('p', personPopularityOf('p'))}`, { id, props });
 }
 
 export const personWrites = {

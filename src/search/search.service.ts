@@ -1,7 +1,7 @@
 import { Database, Tx } from '../db/database';
 import { entityProjection, Shown } from '../model/entity';
 import { Label } from '../model/graph';
-import { popularityOf } from '../model/popularity';
+import { popularityBand, popularityOf } from '../model/popularity';
 import { PREFIX_SCORE, shortPrefixOf, untiedQuery, wordStartPattern } from './prefix';
 import { SearchType } from './search.type';
 
@@ -33,14 +33,29 @@ export function luceneQuery(text: string): string | null {
   if (terms.length === 0) return null;
   const last = terms.length - 1;
   return terms
-    .map((term, i) => (i === last ? `(${term} OR ${term}*)` : term))
+    .map((term, i) => (i === last ? `(${inNameFields(term)} OR ${inNameFields(`${term}*`)})` : inNameFields(term)))
     .map((term) => `+${term}`)
     .join(' ');
 }
 
+/** The index's fields that hold names (schema/003-fulltext.cypher), in its order. */
+const NAME_FIELDS = ['title', 'alternativeTitlesText', 'name'] as const;
+
+/**
+ * A term looked for in the name fields only, grouped as Lucene's multi-field parser would group it
+ * over all fields (so scores stay as they were): the index's `popularityBand` words are no names,
+ * and "ban" must not find every film by its band.
+ */
+function inNameFields(term: string): string {
+  return `(${NAME_FIELDS.map((field) => `${field}:${term}`).join(' ')})`;
+}
+
 /** Case and diacritics folded away, as the index's standard-folding analyzer does ("Skarsgård" → "skarsgard"). */
 function folded(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /**
@@ -54,7 +69,9 @@ export function matchedNameOf(text: string, names: readonly string[]): string | 
   const last = terms[terms.length - 1];
   return (
     names.find((name) => {
-      const words = folded(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const words = folded(name)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
       return terms.slice(0, -1).every((term) => words.includes(term)) && words.some((word) => word.startsWith(last));
     }) ?? null
   );
@@ -93,6 +110,84 @@ const HIT = (node: string, shown: Shown) =>
    [name IN [${node}.title, ${node}.name] + coalesce(${node}.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
    ${entityProjection(node, shown)} AS entity`;
 
+/** The page order of hits: score, then popularity, then id. */
+function byScoreThenPopularity(
+  a: { score: number; popularity: number; id: string },
+  b: { score: number; popularity: number; id: string },
+): number {
+  return a.score !== b.score ? b.score - a.score : byPopularityThenId(a, b);
+}
+
+/** A hit of the banded path before its properties are read: `ref` is its element id. */
+type TiedHit = { ref: string; id: string; popularity: number };
+
+/** How many of the best-scoring hits the banded path reads first, and how deep it reaches when the floors fail. */
+const BAND_REACH = 100;
+const DEEP_REACH = 2_000;
+
+/** The page's hits with their names and stored properties, in the page's order. */
+async function projectHits(db: Database, page: (TiedHit & { score: number })[], shown: Shown): Promise<SearchRow[]> {
+  if (page.length === 0) return [];
+  const rows = await db.read<Omit<SearchRow, 'score'> & { ref: string }>(
+    `UNWIND $refs AS ref
+     MATCH (node) WHERE elementId(node) = ref
+     RETURN ref, ${HIT('node', shown)}`,
+    { refs: page.map((hit) => hit.ref) },
+  );
+  const byRef = new Map(rows.map(({ ref, ...row }) => [ref, row]));
+  return page.flatMap((hit) => {
+    const row = byRef.get(hit.ref);
+    return row ? [{ ...row, score: hit.score }] : [];
+  });
+}
+
+/** Above every band popularityBand gives (model/popularity.ts), the top of a band range. */
+const TOP_BAND = 'band9999';
+
+/**
+ * The floors of the banded path, most popular first: the popularity bands of the films and of the
+ * people at ranks 1,000, 4,000, 16,000, 64,000 and 256,000 by popularity, so each step looks among
+ * about four times as many nodes as the last, and a word shared by a few thousand names finds its
+ * tied page in a step or three. They only steer how much is read, never the answer, so they are
+ * worked out at most once a minute (read from the popularity indexes), and a graph that changed
+ * in between is still answered right.
+ */
+export const BAND_RANKS: readonly number[] = [1_000, 4_000, 16_000, 64_000, 256_000];
+const BAND_FLOORS_TTL_MS = 60_000;
+let bandFloorsCache: { at: number; floors: Promise<string[]> } | null = null;
+
+/** Other ranks for the floors (read afresh, not kept), other reaches, and which way gave the page: for tests. */
+export interface BandFloors {
+  ranks?: readonly number[];
+  reach?: { first: number; deep: number };
+  answered?: (how: 'reach' | 'floor' | 'deep' | 'whole') => void;
+}
+
+function bandFloors(db: Database, ranks?: readonly number[]): Promise<string[]> {
+  if (ranks) return readBandFloors(db, ranks);
+  const now = Date.now();
+  if (bandFloorsCache === null || now - bandFloorsCache.at > BAND_FLOORS_TTL_MS) {
+    const floors = readBandFloors(db, BAND_RANKS);
+    bandFloorsCache = { at: now, floors };
+    // A failed read is not kept: the next search asks again.
+    floors.catch(() => {
+      if (bandFloorsCache?.floors === floors) bandFloorsCache = null;
+    });
+  }
+  return bandFloorsCache.floors;
+}
+
+/** One pass down each popularity index, as deep as the deepest rank (less deep in a small graph). */
+async function readBandFloors(db: Database, ranks: readonly number[]): Promise<string[]> {
+  const [row] = await db.read<{ floors: number[] }>(
+    `CALL () { MATCH (n:Film) WHERE n.popularity >= 1 WITH n ORDER BY n.popularity DESC LIMIT $deepest RETURN collect(n.popularity) AS films }
+     CALL () { MATCH (n:Person) WHERE n.popularity >= 1 WITH n ORDER BY n.popularity DESC LIMIT $deepest RETURN collect(n.popularity) AS people }
+     RETURN [rank IN $ranks WHERE rank <= size(films) | films[rank - 1]] + [rank IN $ranks WHERE rank <= size(people) | people[rank - 1]] AS floors`,
+    { ranks, deepest: Math.max(...ranks) },
+  );
+  return [...new Set((row?.floors ?? []).map(popularityBand))].sort().reverse();
+}
+
 /** Hit order, on both paths and in the merge of the walk's labels: popularity, then id. */
 function byPopularityThenId(a: { popularity: number; id: string }, b: { popularity: number; id: string }): number {
   if (a.popularity !== b.popularity) return b.popularity - a.popularity;
@@ -123,23 +218,39 @@ export const searchService = {
    * with its stored properties (the resolver primes its label's loader), films and people only as
    * far as `shown` says.
    *
-   * A short prefix ("ke") takes the popularity walk when it can (`walk`): Lucene scores all its
-   * hits alike, so ranking them means reading the whole tie.
+   * Over every label, the banded path (`banded`) reads about a page of hits however many tie. A
+   * short prefix ("ke") limited to some labels takes the popularity walk when it can (`walk`):
+   * Lucene scores all its hits alike, so ranking them means reading the whole tie.
    */
   async search(db: Database, text: string, types: SearchType[] | null, limit: number, shown: Shown = {}): Promise<SearchRow[]> {
     const query = luceneQuery(text);
     if (query === null) return [];
-    const labels = types && types.length > 0 ? types.map((type) => LABEL_OF[type]) : null;
+    const named = types && types.length > 0 ? [...new Set(types.map((type) => LABEL_OF[type]))] : null;
+    const labels = named && named.length < SEARCHABLE.length ? named : null;
     const prefix = shortPrefixOf(termsOf(text));
-    if (prefix !== null && limit > 0) {
+    // Over every label the banded path answers short prefixes too, and faster than the walk at a
+    // million films (10 against 32 ms); the walk serves searches limited to some labels.
+    if (prefix !== null && labels !== null && limit > 0) {
       const walked = await searchService.walk(db, prefix, labels ?? SEARCHABLE, limit, shown);
       if (walked !== null) return walked;
     }
     return searchService.ranked(db, query, labels, limit, shown);
   },
 
-  /** The full-text path: every hit ranked by the index, then by popularity and id. */
+  /**
+   * The full-text path: hits ranked by the index, then by popularity and id. Over every label it
+   * takes the banded path when it can (`banded`), so that a common word's tied hits are not all read.
+   */
   async ranked(db: Database, query: string, labels: Label[] | null, limit: number, shown: Shown = {}): Promise<SearchRow[]> {
+    if (labels === null && limit > 0) {
+      const banded = await searchService.banded(db, query, limit, shown);
+      if (banded !== null) return banded;
+    }
+    return searchService.rankedFully(db, query, labels, limit, shown);
+  },
+
+  /** Every hit read and ranked: what the other paths must answer the same as. */
+  async rankedFully(db: Database, query: string, labels: Label[] | null, limit: number, shown: Shown = {}): Promise<SearchRow[]> {
     return db.read<SearchRow>(
       `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
        ${labels ? 'WHERE any(label IN labels(node) WHERE label IN $labels)' : ''}
@@ -147,6 +258,80 @@ export const searchService = {
        RETURN score, ${HIT('node', shown)}`,
       { query, labels, limit },
     );
+  },
+
+  /**
+   * The banded path: the same page as `rankedFully`, reading about a page of hits rather than all
+   * of them. Lucene gives its best `BAND_REACH` hits by score; every hit scoring above the page's
+   * lowest score is among them, and the rest of the page are the most popular hits tied at that
+   * score. When the tie ends within that reach, it is all there. When it goes on, the tied hits
+   * are looked for among the most popular nodes first: Lucene is asked for the tied hits whose
+   * popularity band is at least a floor (`bandFloors`), each floor lower than the last, until one
+   * gives enough; as every film and person at least as popular as a floor is in its band or above,
+   * those hold the most popular of the whole tie. Then a deeper reach, and last the whole tie.
+   * Null when the tie was not found again (the index changed in between): the caller ranks fully.
+   */
+  async banded(db: Database, query: string, limit: number, shown: Shown = {}, floorsAt: BandFloors = {}): Promise<SearchRow[] | null> {
+    const reach = Math.max(floorsAt.reach?.first ?? BAND_REACH, 4 * limit);
+    const best = await db.read<TiedHit & { score: number }>(
+      `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $reach}) YIELD node, score
+       RETURN elementId(node) AS ref, node.id AS id, ${popularityOf('node')} AS popularity, score`,
+      { query, reach },
+    );
+    // Fewer than a page: these are all the hits there are.
+    if (best.length < limit) return projectHits(db, [...best].sort(byScoreThenPopularity), shown);
+    const lowest = best.map((hit) => hit.score).sort((a, b) => b - a)[limit - 1];
+    const above = best.filter((hit) => hit.score > lowest).sort(byScoreThenPopularity);
+    const need = limit - above.length;
+    let tied: TiedHit[];
+    if (best.length < reach || best.some((hit) => hit.score < lowest)) {
+      tied = best
+        .filter((hit) => hit.score === lowest)
+        .sort(byPopularityThenId)
+        .slice(0, need);
+      floorsAt.answered?.('reach');
+    } else {
+      const floors = await bandFloors(db, floorsAt.ranks);
+      const steps: { query: string; limit: number | null }[] = [
+        ...floors.map((band) => ({ query: `${query} +popularityBand:[${band} TO ${TOP_BAND}]^0`, limit: null })),
+        { query, limit: Math.max(floorsAt.reach?.deep ?? DEEP_REACH, reach) },
+        { query, limit: null },
+      ];
+      // The steps run one by one and stop at the first that answers (LIMIT 1 pulls no further):
+      // a floor with enough tied hits, the deeper reach when the tie ends within it, or the last.
+      const rows = await db.read<TiedHit & { step: number }>(
+        `UNWIND range(0, size($steps) - 1) AS at
+         WITH at, $steps[at] AS step
+         CALL (step) {
+           CALL (step) {
+             WITH step WHERE step.limit IS NULL
+             CALL db.index.fulltext.queryNodes('entity_names', step.query) YIELD node, score
+             RETURN node, score
+             UNION ALL
+             WITH step WHERE step.limit IS NOT NULL
+             CALL db.index.fulltext.queryNodes('entity_names', step.query, {limit: step.limit}) YIELD node, score
+             RETURN node, score
+           }
+           WITH count(node) AS read, min(score) AS least, collect(CASE WHEN score = $lowest THEN node END) AS tiedHits
+           CALL (tiedHits) {
+             UNWIND tiedHits AS node
+             WITH node ORDER BY ${popularityOf('node')} DESC, node.id LIMIT $need
+             RETURN collect(node) AS tied
+           }
+           RETURN read, least, tied
+         }
+         WITH at, step, read, least, tied
+         WHERE (step.limit IS NULL AND size(tied) >= $need) OR (step.limit IS NOT NULL AND (read < step.limit OR least < $lowest)) OR at = size($steps) - 1
+         WITH at, tied LIMIT 1
+         UNWIND tied AS node
+         RETURN at AS step, elementId(node) AS ref, node.id AS id, ${popularityOf('node')} AS popularity`,
+        { steps, lowest, need },
+      );
+      if (rows.length < need) return null;
+      floorsAt.answered?.(rows[0].step < floors.length ? 'floor' : rows[0].step === floors.length ? 'deep' : 'whole');
+      tied = rows.map(({ step: _step, ...hit }) => hit);
+    }
+    return projectHits(db, [...above, ...tied.map((hit) => ({ ...hit, score: lowest }))], shown);
   },
 
   /**
@@ -190,7 +375,14 @@ export const searchService = {
            RETURN collect({label: label, id: id, popularity: popularity, names: names, entity: entity}) AS hits
          }
          RETURN untied, crowded, hits`,
-        { untied: untiedQuery(prefix), query: luceneQuery(prefix), crowd: bounds.crowd, pattern: wordStartPattern(prefix), window: bounds.window, limit },
+        {
+          untied: untiedQuery(prefix),
+          query: luceneQuery(prefix),
+          crowd: bounds.crowd,
+          pattern: wordStartPattern(prefix),
+          window: bounds.window,
+          limit,
+        },
       );
       if (!found || found.untied || !found.crowded) return null;
       const page = [...found.hits].sort(byPopularityThenId).slice(0, limit);
@@ -215,11 +407,21 @@ const asRow = ({ label: _label, ...hit }: LabelledHit): SearchRow => ({ ...hit, 
  * hit above 0) only when the page reaches 0 and its window, in id order, found fewer than `limit`
  * while not holding all its nodes. The counts stop one past the window and read an index only.
  */
-async function labelsWindowMissed(tx: Tx, labels: readonly Label[], hits: readonly LabelledHit[], floor: number, limit: number, window: number): Promise<Label[]> {
+async function labelsWindowMissed(
+  tx: Tx,
+  labels: readonly Label[],
+  hits: readonly LabelledHit[],
+  floor: number,
+  limit: number,
+  window: number,
+): Promise<Label[]> {
   const asked = labels.filter((label) => RANKED.has(label) || (floor === 0 && hits.filter((hit) => hit.label === label).length < limit));
   if (asked.length === 0) return [];
   const counts = asked.map(
-    (label, i) => `CALL () { MATCH (n:${label}) ${RANKED.has(label) ? 'WHERE n.popularity >= $floor ' : ''}WITH n LIMIT $over RETURN count(n) AS n${i} }`,
+    (label, i) =>
+      `CALL () { MATCH (n:${label}) ${
+        RANKED.has(label) ? 'WHERE n.popularity >= $floor ' : ''
+      }WITH n LIMIT $over RETURN count(n) AS n${i} }`,
   );
   const [row] = await tx.run<Record<string, number>>(`${counts.join('\n   ')}\n   RETURN ${asked.map((_, i) => `n${i}`).join(', ')}`, {
     floor,
@@ -238,7 +440,14 @@ const FIELDS_OF: Partial<Record<Label, readonly string[]>> = {
 };
 
 /** The best `limit` hits of `labels` of popularity `floor` or more, from the full-text index: those labels' fields only. */
-async function hitsAbove(tx: Tx, prefix: string, labels: readonly Label[], floor: number, limit: number, shown: Shown): Promise<LabelledHit[]> {
+async function hitsAbove(
+  tx: Tx,
+  prefix: string,
+  labels: readonly Label[],
+  floor: number,
+  limit: number,
+  shown: Shown,
+): Promise<LabelledHit[]> {
   const fields = [...new Set(labels.flatMap((label) => FIELDS_OF[label] ?? []))];
   return tx.run<LabelledHit>(
     `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node

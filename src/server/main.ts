@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { isEmpty, loadSeed } from '../seed/seed';
+import { backfillPopularityBands } from '../writes/popularity';
 import { EXAMPLE_QUERY, startApp } from './app';
 
 /**
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const connection = await connect(config, { log: (line) => console.log(line) });
   try {
+    const banded = await backfillPopularityBands(connection.db);
+    if (banded > 0) console.log(`Gave ${banded} films and people stored before popularity bands their band (search relies on them).`);
     if (await isEmpty(connection.db)) {
       const counts = await loadSeed(connection.db);
       console.log(`Loaded the seed graph: ${counts.films} films, ${counts.people} people, ${counts.roles} roles.`);

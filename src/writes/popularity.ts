@@ -1,5 +1,5 @@
 import { Database, Tx } from '../db/database';
-import { personPopularityOf } from '../model/popularity';
+import { personPopularityOf, popularityOf, setPopularity } from '../model/popularity';
 
 /**
  * Keeps people's popularity (model/popularity.ts) right after a write changed their credits or
@@ -14,7 +14,7 @@ export async function refreshPeople(tx: Tx, ids: readonly string[]): Promise<voi
   await tx.run(
     `UNWIND $ids AS id
      MATCH (p:Person {id: id})
-     SET p.popularity = ${personPopularityOf('p')}`,
+     ${setPopularity('p', personPopularityOf('p'))}`,
     { ids: [...new Set(ids)] },
   );
 }
@@ -26,7 +26,7 @@ export async function refreshPeopleOnFilms(tx: Tx, ids: readonly string[]): Prom
     `UNWIND $ids AS id
      MATCH (:Film {id: id})<-[:ON_FILM]-(:Role)<-[:HAS_ROLE]-(p:Person)
      WITH DISTINCT p
-     SET p.popularity = ${personPopularityOf('p')}`,
+     ${setPopularity('p', personPopularityOf('p'))}`,
     { ids: [...new Set(ids)] },
   );
 }
@@ -45,7 +45,7 @@ export async function refreshAllPeople(db: Database, batchSize = 20_000, onBatch
       tx.run<{ count: number; last: string | null }>(
         `MATCH (p:Person) WHERE p.id > $after
          WITH p ORDER BY p.id LIMIT $limit
-         SET p.popularity = ${personPopularityOf('p')}
+         ${setPopularity('p', personPopularityOf('p'))}
          RETURN count(p) AS count, max(p.id) AS last`,
         { after, limit: batchSize },
       ),
@@ -55,4 +55,37 @@ export async function refreshAllPeople(db: Database, batchSize = 20_000, onBatch
     if (!row || row.count < batchSize || row.last === null) return done;
     after = row.last;
   }
+}
+
+/**
+ * Gives every film and person stored before popularity bands existed its band (model/popularity.ts),
+ * once: search trusts that every ranked node has one, and a graph whose GraphState says so is
+ * skipped. `batchSize` nodes a transaction, in id order. Returns how many nodes were given one.
+ */
+export async function backfillPopularityBands(db: Database, batchSize = 20_000): Promise<number> {
+  const [state] = await db.read<{ done: boolean }>(`OPTIONAL MATCH (state:GraphState {key: 'graph'}) RETURN coalesce(state.popularityBands, false) AS done`);
+  if (state?.done) return 0;
+  let given = 0;
+  for (const label of ['Film', 'Person'] as const) {
+    for (let after = ''; ; ) {
+      const [row] = await db.writeTx((tx) =>
+        tx.run<{ seen: number; given: number; last: string | null }>(
+          `MATCH (n:${label}) WHERE n.id > $after
+           WITH n ORDER BY n.id LIMIT $limit
+           CALL (n) {
+             WITH n WHERE n.popularityBand IS NULL
+             ${setPopularity('n', popularityOf('n'))}
+             RETURN count(n) AS given
+           }
+           RETURN count(n) AS seen, sum(given) AS given, max(n.id) AS last`,
+          { after, limit: batchSize },
+        ),
+      );
+      given += row?.given ?? 0;
+      if (!row || row.seen < batchSize || row.last === null) break;
+      after = row.last;
+    }
+  }
+  await db.write(`MERGE (state:GraphState {key: 'graph'}) SET state.popularityBands = true`);
+  return given;
 }

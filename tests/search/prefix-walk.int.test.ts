@@ -77,7 +77,7 @@ it('walks to the same page as full-text ranking, for every short prefix in the g
     // Every label set for a sample; all prefixes over every label.
     for (const labels of i % 10 === 0 ? LABEL_SETS : [EVERY]) {
       for (const limit of i % 13 === 0 ? [1, 10, 40] : [10]) {
-        const ranked = await searchService.ranked(db, luceneQuery(prefix)!, labels.length === EVERY.length ? null : labels, limit);
+        const ranked = await searchService.rankedFully(db, luceneQuery(prefix)!, labels.length === EVERY.length ? null : labels, limit);
         for (const bounds of BOUNDS) {
           tried += 1;
           let sent = 0;
@@ -114,17 +114,17 @@ it('leaves a prefix with a word of its own, or with few hits, to the full-text r
   expect(await searchService.walk(db, 'kel', EVERY, 10, {}, BOUNDS[0])).not.toBeNull();
 });
 
-it('answers the API’s short searches of many hits from the walk', async () => {
+it('answers the API’s short searches of many hits limited to some labels from the walk', async () => {
   const [{ hits }] = await db.read<{ hits: number }>(`CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node RETURN count(node) AS hits`, {
     query: luceneQuery('s'),
   });
   expect(hits).toBeGreaterThanOrEqual(WALK_BOUNDS.crowd);
   const sent: string[] = [];
   const stop = db.watch((cypher) => sent.push(cypher));
-  const response = await api.query(`{ search(query: "S", first: 5) { score entity { id } } }`);
+  const response = await api.query(`{ search(query: "S", types: [PERSON, FILM], first: 5) { score entity { id } } }`);
   stop();
   const { search } = dataOf(response);
   expect(sent.some((cypher) => cypher.includes('n.folded =~ $pattern'))).toBe(true);
-  const ranked = await searchService.ranked(db, luceneQuery('s')!, null, 5);
+  const ranked = await searchService.rankedFully(db, luceneQuery('s')!, ['Film', 'Person'], 5);
   expect(search.map((hit: any) => hit.entity.id)).toEqual(ranked.map((row) => row.id));
 });

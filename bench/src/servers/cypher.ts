@@ -81,13 +81,15 @@ export function shortestCreditPathStatement(from: string, to: string, maxHops: n
 
 /**
  * The contract's search (src/search/search.service.ts): every term must match, the last also as a
- * prefix; equal scores by popularity (src/model/popularity.ts: 0 where a label has none), then id.
- * Fragments are [a-z0-9 ] words.
+ * prefix, in the name fields only (the index also holds popularity bands); equal scores by
+ * popularity (src/model/popularity.ts: 0 where a label has none), then id. Fragments are [a-z0-9 ] words.
  */
 export function searchStatement(text: string, first: string): string {
   return `WITH [w IN split(toLower(trim(${text})), ' ') WHERE w <> ''] AS terms
+    WITH terms, [t IN terms | '(title:' + t + ' alternativeTitlesText:' + t + ' name:' + t + ')'] AS exact,
+         [t IN terms | '(title:' + t + '* alternativeTitlesText:' + t + '* name:' + t + '*)'] AS starts
     WITH reduce(q = '', i IN range(0, size(terms) - 1) | q + CASE WHEN i = 0 THEN '' ELSE ' ' END + '+' +
-         CASE WHEN i = size(terms) - 1 THEN '(' + terms[i] + ' OR ' + terms[i] + '*)' ELSE terms[i] END) AS lucene
+         CASE WHEN i = size(terms) - 1 THEN '(' + exact[i] + ' OR ' + starts[i] + ')' ELSE exact[i] END) AS lucene
     CALL db.index.fulltext.queryNodes('entity_names', lucene) YIELD node, score
     WITH node, score ORDER BY score DESC, coalesce(node.popularity, 0) DESC, node.id
     LIMIT ${first}`;

@@ -312,6 +312,7 @@ export const FILM_TYPES: Record<string, ColumnType> = {
   ratingScales: 'long[]',
   ratingVotes: 'long[]',
   popularity: 'long',
+  popularityBand: 'string',
   akaTitles: 'string[]',
   akaRegions: 'string[]',
   akaLanguages: 'string[]',

@@ -9,7 +9,7 @@ import { Label } from '../../model/graph';
 import { newId } from '../../model/ids';
 import { storedName } from '../../model/named';
 import { storedPerson } from '../../model/person';
-import { filmPopularityOf, UNRANKED } from '../../model/popularity';
+import { filmPopularityOf, popularityBand, setPopularity, UNRANKED } from '../../model/popularity';
 import { RoleKindName } from '../../model/roles';
 import { filmSlugBase, fold, nameSlugBase, nextFreeSlug } from '../../model/slug';
 import { Progress } from '../progress';
@@ -182,7 +182,7 @@ export async function writeRatings(tx: Tx, ratings: { imdbId: string; value: num
          f.ratingVotes = CASE WHEN at IS NULL THEN coalesce(f.ratingVotes, []) + row.votes
                          ELSE [i IN range(0, size(sources) - 1) | CASE WHEN i = at THEN row.votes ELSE f.ratingVotes[i] END] END
      // Votes just changed; its people's prominence follows in the import's last pass (refreshAllPeople).
-     SET f.popularity = ${filmPopularityOf('f')}`,
+     ${setPopularity('f', filmPopularityOf('f'))}`,
     { rows: ratings },
   );
 }
@@ -215,7 +215,7 @@ export async function writePeople(tx: Tx, people: PersonRow[]): Promise<void> {
         rows: fresh.map((row) => ({
           id: row.id,
           // No credits yet: their prominence is set by the import's last pass (refreshAllPeople).
-          props: { ...storedPerson({ slug: row.slug!, name: row.name, birthYear: row.birthYear, deathYear: row.deathYear, professions: row.professions, imdbId: row.imdbId }), popularity: UNRANKED, ...created(by) },
+          props: { ...storedPerson({ slug: row.slug!, name: row.name, birthYear: row.birthYear, deathYear: row.deathYear, professions: row.professions, imdbId: row.imdbId }), popularity: UNRANKED, popularityBand: popularityBand(UNRANKED), ...created(by) },
         })),
       },
     );
