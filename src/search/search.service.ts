@@ -110,36 +110,9 @@ const HIT = (node: string, shown: Shown) =>
    [name IN [${node}.title, ${node}.name] + coalesce(${node}.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
    ${entityProjection(node, shown)} AS entity`;
 
-/** The page order of hits: score, then popularity, then id. */
-function byScoreThenPopularity(
-  a: { score: number; popularity: number; id: string },
-  b: { score: number; popularity: number; id: string },
-): number {
-  return a.score !== b.score ? b.score - a.score : byPopularityThenId(a, b);
-}
-
-/** A hit of the banded path before its properties are read: `ref` is its element id. */
-type TiedHit = { ref: string; id: string; popularity: number };
-
 /** How many of the best-scoring hits the banded path reads first, and how deep it reaches when the floors fail. */
 const BAND_REACH = 100;
 const DEEP_REACH = 2_000;
-
-/** The page's hits with their names and stored properties, in the page's order. */
-async function projectHits(db: Database, page: (TiedHit & { score: number })[], shown: Shown): Promise<SearchRow[]> {
-  if (page.length === 0) return [];
-  const rows = await db.read<Omit<SearchRow, 'score'> & { ref: string }>(
-    `UNWIND $refs AS ref
-     MATCH (node) WHERE elementId(node) = ref
-     RETURN ref, ${HIT('node', shown)}`,
-    { refs: page.map((hit) => hit.ref) },
-  );
-  const byRef = new Map(rows.map(({ ref, ...row }) => [ref, row]));
-  return page.flatMap((hit) => {
-    const row = byRef.get(hit.ref);
-    return row ? [{ ...row, score: hit.score }] : [];
-  });
-}
 
 /** Above every band popularityBand gives (model/popularity.ts), the top of a band range. */
 const TOP_BAND = 'band9999';
@@ -273,65 +246,67 @@ export const searchService = {
    */
   async banded(db: Database, query: string, limit: number, shown: Shown = {}, floorsAt: BandFloors = {}): Promise<SearchRow[] | null> {
     const reach = Math.max(floorsAt.reach?.first ?? BAND_REACH, 4 * limit);
-    const best = await db.read<TiedHit & { score: number }>(
+    // One statement when the tie ends within the reach (most searches): the page itself. Else its
+    // hits above the tie, with `lowest` and `complete` saying what is still to be found.
+    const best = await db.read<SearchRow & { lowest: number | null; complete: boolean }>(
       `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $reach}) YIELD node, score
-       RETURN elementId(node) AS ref, node.id AS id, ${popularityOf('node')} AS popularity, score`,
-      { query, reach },
+       WITH node, score ORDER BY score DESC
+       WITH collect({node: node, score: score}) AS hits
+       WITH hits, CASE WHEN size(hits) >= $limit THEN hits[$limit - 1].score END AS lowest
+       WITH hits, lowest, lowest IS NULL OR size(hits) < $reach OR hits[-1].score < lowest AS complete
+       UNWIND hits AS hit
+       WITH lowest, complete, hit.node AS node, hit.score AS score
+       WITH lowest, complete, node, score ORDER BY score DESC, ${popularityOf('node')} DESC, node.id LIMIT $limit
+       RETURN lowest, complete, score, ${HIT('node', shown)}`,
+      { query, reach, limit },
     );
-    // Fewer than a page: these are all the hits there are.
-    if (best.length < limit) return projectHits(db, [...best].sort(byScoreThenPopularity), shown);
-    const lowest = best.map((hit) => hit.score).sort((a, b) => b - a)[limit - 1];
-    const above = best.filter((hit) => hit.score > lowest).sort(byScoreThenPopularity);
-    const need = limit - above.length;
-    let tied: TiedHit[];
-    if (best.length < reach || best.some((hit) => hit.score < lowest)) {
-      tied = best
-        .filter((hit) => hit.score === lowest)
-        .sort(byPopularityThenId)
-        .slice(0, need);
-      floorsAt.answered?.('reach');
-    } else {
-      const floors = await bandFloors(db, floorsAt.ranks);
-      const steps: { query: string; limit: number | null }[] = [
-        ...floors.map((band) => ({ query: `${query} +popularityBand:[${band} TO ${TOP_BAND}]^0`, limit: null })),
-        { query, limit: Math.max(floorsAt.reach?.deep ?? DEEP_REACH, reach) },
-        { query, limit: null },
-      ];
-      // The steps run one by one and stop at the first that answers (LIMIT 1 pulls no further):
-      // a floor with enough tied hits, the deeper reach when the tie ends within it, or the last.
-      const rows = await db.read<TiedHit & { step: number }>(
-        `UNWIND range(0, size($steps) - 1) AS at
-         WITH at, $steps[at] AS step
-         CALL (step) {
-           CALL (step) {
-             WITH step WHERE step.limit IS NULL
-             CALL db.index.fulltext.queryNodes('entity_names', step.query) YIELD node, score
-             RETURN node, score
-             UNION ALL
-             WITH step WHERE step.limit IS NOT NULL
-             CALL db.index.fulltext.queryNodes('entity_names', step.query, {limit: step.limit}) YIELD node, score
-             RETURN node, score
-           }
-           WITH count(node) AS read, min(score) AS least, collect(CASE WHEN score = $lowest THEN node END) AS tiedHits
-           CALL (tiedHits) {
-             UNWIND tiedHits AS node
-             WITH node ORDER BY ${popularityOf('node')} DESC, node.id LIMIT $need
-             RETURN collect(node) AS tied
-           }
-           RETURN read, least, tied
-         }
-         WITH at, step, read, least, tied
-         WHERE (step.limit IS NULL AND size(tied) >= $need) OR (step.limit IS NOT NULL AND (read < step.limit OR least < $lowest)) OR at = size($steps) - 1
-         WITH at, tied LIMIT 1
-         UNWIND tied AS node
-         RETURN at AS step, elementId(node) AS ref, node.id AS id, ${popularityOf('node')} AS popularity`,
-        { steps, lowest, need },
-      );
-      if (rows.length < need) return null;
-      floorsAt.answered?.(rows[0].step < floors.length ? 'floor' : rows[0].step === floors.length ? 'deep' : 'whole');
-      tied = rows.map(({ step: _step, ...hit }) => hit);
+    const page = best.map(({ lowest: _lowest, complete: _complete, ...hit }) => hit);
+    if (best.length === 0 || best[0].complete) {
+      if (best.length > 0 && best[0].lowest !== null) floorsAt.answered?.('reach');
+      return page;
     }
-    return projectHits(db, [...above, ...tied.map((hit) => ({ ...hit, score: lowest }))], shown);
+    const lowest = best[0].lowest!;
+    const above = page.filter((hit) => hit.score > lowest);
+    const need = limit - above.length;
+    const floors = await bandFloors(db, floorsAt.ranks);
+    const steps: { query: string; limit: number | null }[] = [
+      ...floors.map((band) => ({ query: `${query} +popularityBand:[${band} TO ${TOP_BAND}]^0`, limit: null })),
+      { query, limit: Math.max(floorsAt.reach?.deep ?? DEEP_REACH, reach) },
+      { query, limit: null },
+    ];
+    // The steps run one by one and stop at the first that answers (LIMIT 1 pulls no further):
+    // a floor with enough tied hits, the deeper reach when the tie ends within it, or the last.
+    const tied = await db.read<Omit<SearchRow, 'score'> & { step: number }>(
+      `UNWIND range(0, size($steps) - 1) AS at
+       WITH at, $steps[at] AS step
+       CALL (step) {
+         CALL (step) {
+           WITH step WHERE step.limit IS NULL
+           CALL db.index.fulltext.queryNodes('entity_names', step.query) YIELD node, score
+           RETURN node, score
+           UNION ALL
+           WITH step WHERE step.limit IS NOT NULL
+           CALL db.index.fulltext.queryNodes('entity_names', step.query, {limit: step.limit}) YIELD node, score
+           RETURN node, score
+         }
+         WITH count(node) AS read, min(score) AS least, collect(CASE WHEN score = $lowest THEN node END) AS tiedHits
+         CALL (tiedHits) {
+           UNWIND tiedHits AS node
+           WITH node ORDER BY ${popularityOf('node')} DESC, node.id LIMIT $need
+           RETURN collect(node) AS tied
+         }
+         RETURN read, least, tied
+       }
+       WITH at, step, read, least, tied
+       WHERE (step.limit IS NULL AND size(tied) >= $need) OR (step.limit IS NOT NULL AND (read < step.limit OR least < $lowest)) OR at = size($steps) - 1
+       WITH at, tied LIMIT 1
+       UNWIND tied AS node
+       RETURN at AS step, ${HIT('node', shown)}`,
+      { steps, lowest, need },
+    );
+    if (tied.length < need) return null;
+    floorsAt.answered?.(tied[0].step < floors.length ? 'floor' : tied[0].step === floors.length ? 'deep' : 'whole');
+    return [...above, ...tied.map(({ step: _step, ...hit }) => ({ ...hit, score: lowest }))];
   },
 
   /**

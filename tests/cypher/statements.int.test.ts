@@ -177,16 +177,19 @@ it('a franchise page is one statement', async () => {
   `);
 });
 
-it('a search is a statement for its best hits, and one for their properties', async () => {
+it('a search is one statement when its tie ends within the best hundred scores', async () => {
   expect(await statementsOf(`{ search(query: "skarsgard", first: 5) { score entity { __typename ... on Person { name } } } }`))
     .toMatchInlineSnapshot(`
     [
       "CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $reach}) YIELD node, score
-    RETURN elementId(node) AS ref, node.id AS id, coalesce(node.popularity, 0) AS popularity, score
-    -- params {"query":"+((title:skarsgard alternativeTitlesText:skarsgard name:skarsgard) OR (title:skarsgard* alternativeTitlesText:skarsgard* name:skarsgard*))","reach":100}",
-      "UNWIND $refs AS ref
-    MATCH (node) WHERE elementId(node) = ref
-    RETURN ref, node.id AS id, coalesce(node.popularity, 0) AS popularity,
+    WITH node, score ORDER BY score DESC
+    WITH collect({node: node, score: score}) AS hits
+    WITH hits, CASE WHEN size(hits) >= $limit THEN hits[$limit - 1].score END AS lowest
+    WITH hits, lowest, lowest IS NULL OR size(hits) < $reach OR hits[-1].score < lowest AS complete
+    UNWIND hits AS hit
+    WITH lowest, complete, hit.node AS node, hit.score AS score
+    WITH lowest, complete, node, score ORDER BY score DESC, coalesce(node.popularity, 0) DESC, node.id LIMIT $limit
+    RETURN lowest, complete, score, node.id AS id, coalesce(node.popularity, 0) AS popularity,
     [name IN [node.title, node.name] + coalesce(node.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
     CASE
     WHEN node:Film THEN node {.id}
@@ -195,7 +198,7 @@ it('a search is a statement for its best hits, and one for their properties', as
     WHEN node:Character THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
     WHEN node:Genre THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
     END AS entity
-    -- params {"refs":["<element id>"]}",
+    -- params {"query":"+((title:skarsgard alternativeTitlesText:skarsgard name:skarsgard) OR (title:skarsgard* alternativeTitlesText:skarsgard* name:skarsgard*))","reach":100,"limit":5}",
     ]
   `);
 });
