@@ -38,8 +38,6 @@ export function luceneQuery(text: string): string | null {
     .join(' ');
 }
 
-/** The index's fields that hold names (schema/003-fulltext.cypher), in its order. */
-const NAME_FIELDS = ['title', 'alternativeTitlesText', 'name'] as const;
 
 /**
  * A term looked for in the name fields only, grouped as Lucene's multi-field parser would group it
@@ -413,6 +411,9 @@ const FIELDS_OF: Partial<Record<Label, readonly string[]>> = {
   Character: ['name'],
   Genre: ['name'],
 };
+
+/** Every name field of the index, in its order (the band field is none). */
+const NAME_FIELDS = [...new Set(Object.values(FIELDS_OF).flat())];
 
 /** The best `limit` hits of `labels` of popularity `floor` or more, from the full-text index: those labels' fields only. */
 async function hitsAbove(
