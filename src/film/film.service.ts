@@ -226,33 +226,69 @@ const MAX_YEARS_BY_YEAR = 30;
  * catalogue; this reads about a page per year. Null when the query is not of that shape, or when
  * the dated films do not fill the page (films without a date sort last, by id: the general plan
  * places them).
+ *
+ * Most pages come from the first year walked alone (a large catalogue has thousands of films a
+ * year), so that year is read first, with the latest (or earliest) date each other year holds,
+ * one index entry a year: when the first year fills the page and no other year reaches past its
+ * last film, the other years are never walked. A film's year and its release date's year may
+ * differ (a late release), which is why the other years are asked rather than assumed older.
  */
 async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[] | null> {
   const { yearFrom, yearTo } = query;
   if (query.orderField !== 'releaseDate' || query.person || query.franchise) return null;
   if (yearFrom === null || yearFrom === undefined || yearTo === null || yearTo === undefined) return null;
   if (yearTo < yearFrom || yearTo - yearFrom >= MAX_YEARS_BY_YEAR) return null;
-  const conditions = ['f.year = year', 'f.releaseDate IS NOT NULL'];
+  const conditions = ['f.releaseDate IS NOT NULL'];
   const params: Record<string, unknown> = {};
   genreAndTitleConditions([...new Set(query.genres ?? [])], query.titleContains, conditions, params);
   const direction = query.descending ? 'DESC' : 'ASC';
+  const years = query.descending ? range(yearTo, yearFrom) : range(yearFrom, yearTo);
+  const wanted = query.offset + query.limit + 1;
   // Ordering a year's films by year too (one value) lets the planner read them in the index's
   // order and stop at the page; by releaseDate alone it sorted every film of the year first.
-  const years = query.descending ? 'range($yearTo, $yearFrom, -1)' : 'range($yearFrom, $yearTo)';
-  const wanted = query.offset + query.limit + 1;
+  const yearHead = (year: string) =>
+    `MATCH (f:Film) WHERE f.year = ${year} AND ${conditions.join(' AND ')}
+     WITH f ORDER BY f.year ${direction}, f.releaseDate ${direction}, f.id LIMIT $wanted`;
   const rows = await db.read<{ film: Film }>(
-    `UNWIND ${years} AS year
-     CALL (year) {
-       MATCH (f:Film) WHERE ${conditions.join(' AND ')}
-       WITH f ORDER BY f.year ${direction}, f.releaseDate ${direction}, f.id LIMIT $wanted
+    `CALL () {
+       ${yearHead('$firstYear')}
+       RETURN collect(f) AS head
+     }
+     CALL () {
+       UNWIND $otherYears AS year
+       CALL (year) {
+         MATCH (f:Film) WHERE f.year = year AND f.releaseDate IS NOT NULL
+         WITH f ORDER BY f.year ${direction}, f.releaseDate ${direction} LIMIT 1
+         RETURN f.releaseDate AS edge
+       }
+       RETURN ${query.descending ? 'max' : 'min'}(edge) AS othersReach
+     }
+     WITH head, size(head) = $wanted AND coalesce(othersReach ${query.descending ? '<' : '>'} head[-1].releaseDate, true) AS settled
+     CALL (head, settled) {
+       WITH head WHERE settled
+       UNWIND head AS f
+       RETURN f
+       UNION ALL
+       WITH settled WHERE NOT settled
+       UNWIND $years AS year
+       CALL (year) {
+         ${yearHead('year')}
+         RETURN f
+       }
        RETURN f
      }
      WITH f ORDER BY f.releaseDate ${direction}, f.id SKIP $offset LIMIT $limit
      RETURN ${filmProjection('f', query.reading)} AS film`,
-    { ...params, yearFrom, yearTo, wanted, offset: query.offset, limit: query.limit + 1 },
+    { ...params, years, firstYear: years[0], otherYears: years.slice(1), wanted, offset: query.offset, limit: query.limit + 1 },
   );
   if (rows.length < query.limit + 1) return null;
   return rows.map((row) => row.film);
+}
+
+/** The years from `first` to `last` inclusive, in that direction. */
+function range(first: number, last: number): number[] {
+  const step = first <= last ? 1 : -1;
+  return Array.from({ length: Math.abs(last - first) + 1 }, (_, i) => first + i * step);
 }
 
 /** The film `f` is in every one of `genres` and its folded titles hold `titleContains`. */

@@ -89,6 +89,41 @@ describe('film lists', () => {
     }
   });
 
+  it('pages a release-order range whose first year fills the page, a late release of the year before included', async () => {
+    // The first year walked settles a page alone only when no other year reaches past its last
+    // film (film.service.ts). A 2030 film released in 2031 reaches into 2031's dates: newest
+    // first it must still appear among them; oldest first, 2030 fills the first page by itself.
+    const made = [
+      ...['01', '02', '03', '04', '05'].map((day) => ({ id: `film_y2031_${day}`, title: `Reel 2031-${day}`, year: 2031, date: `2031-01-${day}` })),
+      ...['02', '03', '04'].map((month) => ({ id: `film_y2030_${month}`, title: `Reel 2030-${month}`, year: 2030, date: `2030-${month}-01` })),
+      { id: 'film_y2030_late', title: 'Reel 2030, released 2031', year: 2030, date: '2031-01-03' },
+    ];
+    await api.db.write(
+      `UNWIND $made AS m CREATE (:Film {id: m.id, slug: toLower(replace(m.title, ' ', '-')), title: m.title, year: m.year, releaseDate: date(m.date), version: 1})`,
+      { made },
+    );
+    try {
+      for (const direction of ['ASC', 'DESC'] as const) {
+        const expected = [...made]
+          .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : (a.date < b.date ? -1 : 1) * (direction === 'DESC' ? -1 : 1)))
+          .map((f) => f.title);
+        for (const first of [2, 3, 4]) {
+          const seen: string[] = [];
+          let after: string | null = null;
+          for (;;) {
+            const data: any = dataOf(await api.query(FILMS, { filter: { yearFrom: 2030, yearTo: 2031 }, orderBy: { field: 'RELEASE_DATE', direction }, first, after }));
+            seen.push(...titles(data));
+            if (!data.films.pageInfo.hasNextPage) break;
+            after = data.films.pageInfo.endCursor;
+          }
+          expect({ direction, first, titles: seen }).toEqual({ direction, first, titles: expected });
+        }
+      }
+    } finally {
+      await resetToSeed(api.db);
+    }
+  });
+
   it('orders by runtime with ties broken stably', async () => {
     const data = dataOf(await api.query(FILMS, { orderBy: { field: 'RUNTIME', direction: 'DESC' }, first: 3 }));
     expect(titles(data)).toEqual(['John Wick: Chapter 4', 'The Matrix', 'Die Hard']);
