@@ -230,7 +230,7 @@ const MAX_YEARS_BY_YEAR = 30;
  * Most pages come from the first year walked alone (a large catalogue has thousands of films a
  * year), so that year is read first, with the latest (or earliest) date each other year holds,
  * one index entry a year: when the first year fills the page and no other year reaches past its
- * last film, the other years are never walked. A film's year and its release date's year may
+ * last film, the other years are never walked; else they are, and merged with the first's. A film's year and its release date's year may
  * differ (a late release), which is why the other years are asked rather than assumed older.
  */
 async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[] | null> {
@@ -265,12 +265,11 @@ async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[
      }
      WITH head, size(head) = $wanted AND coalesce(othersReach ${query.descending ? '<' : '>'} head[-1].releaseDate, true) AS settled
      CALL (head, settled) {
-       WITH head WHERE settled
        UNWIND head AS f
        RETURN f
        UNION ALL
        WITH settled WHERE NOT settled
-       UNWIND $years AS year
+       UNWIND $otherYears AS year
        CALL (year) {
          ${yearHead('year')}
          RETURN f
@@ -279,7 +278,7 @@ async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[
      }
      WITH f ORDER BY f.releaseDate ${direction}, f.id SKIP $offset LIMIT $limit
      RETURN ${filmProjection('f', query.reading)} AS film`,
-    { ...params, years, firstYear: years[0], otherYears: years.slice(1), wanted, offset: query.offset, limit: query.limit + 1 },
+    { ...params, firstYear: years[0], otherYears: years.slice(1), wanted, offset: query.offset, limit: query.limit + 1 },
   );
   if (rows.length < query.limit + 1) return null;
   return rows.map((row) => row.film);
