@@ -246,19 +246,21 @@ export const searchService = {
     const reach = Math.max(floorsAt.reach?.first ?? BAND_REACH, 4 * limit);
     // One statement when the tie ends within the reach (most searches): the page itself. Else its
     // hits above the tie, with `lowest` and `complete` saying what is still to be found.
-    const best = await db.read<SearchRow & { lowest: number | null; complete: boolean }>(
+    const best = await db.read<SearchRow & { lowest: number | null; complete: boolean; rankedTie: boolean }>(
       `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $reach}) YIELD node, score
        WITH node, score ORDER BY score DESC
        WITH collect({node: node, score: score}) AS hits
        WITH hits, CASE WHEN size(hits) >= $limit THEN hits[$limit - 1].score END AS lowest
        WITH hits, lowest, lowest IS NULL OR size(hits) < $reach OR hits[-1].score < lowest AS complete
+       WITH hits, lowest, complete,
+            any(hit IN hits WHERE hit.score = lowest AND any(label IN labels(hit.node) WHERE label IN $ranked)) AS rankedTie
        UNWIND hits AS hit
-       WITH lowest, complete, hit.node AS node, hit.score AS score
-       WITH lowest, complete, node, score ORDER BY score DESC, ${popularityOf('node')} DESC, node.id LIMIT $limit
-       RETURN lowest, complete, score, ${HIT('node', shown)}`,
-      { query, reach, limit },
+       WITH lowest, complete, rankedTie, hit.node AS node, hit.score AS score
+       WITH lowest, complete, rankedTie, node, score ORDER BY score DESC, ${popularityOf('node')} DESC, node.id LIMIT $limit
+       RETURN lowest, complete, rankedTie, score, ${HIT('node', shown)}`,
+      { query, reach, limit, ranked: [...RANKED] },
     );
-    const page = best.map(({ lowest: _lowest, complete: _complete, ...hit }) => hit);
+    const page = best.map(({ lowest: _lowest, complete: _complete, rankedTie: _rankedTie, ...hit }) => hit);
     if (best.length === 0 || best[0].complete) {
       if (best.length > 0 && best[0].lowest !== null) floorsAt.answered?.('reach');
       return page;
@@ -266,7 +268,11 @@ export const searchService = {
     const lowest = best[0].lowest!;
     const above = page.filter((hit) => hit.score > lowest);
     const need = limit - above.length;
-    const floors = await bandFloors(db, floorsAt.ranks);
+    // Only films and people have bands. A tie whose hits in the reach are all characters, franchises
+    // or genres (a common word in their names: at a million films "shadow" ties 368 characters) is
+    // most likely theirs alone, and no floor can find those: each would be a full-text query for
+    // nothing, five of them before the deeper reach. The floors only steer, so skipping them is safe.
+    const floors = best[0].rankedTie ? await bandFloors(db, floorsAt.ranks) : [];
     const steps: { query: string; limit: number | null }[] = [
       ...floors.map((band) => ({ query: `${query} +popularityBand:[${band} TO ${TOP_BAND}]^0`, limit: null })),
       { query, limit: Math.max(floorsAt.reach?.deep ?? DEEP_REACH, reach) },

@@ -186,10 +186,12 @@ it('a search is one statement when its tie ends within the best hundred scores',
     WITH collect({node: node, score: score}) AS hits
     WITH hits, CASE WHEN size(hits) >= $limit THEN hits[$limit - 1].score END AS lowest
     WITH hits, lowest, lowest IS NULL OR size(hits) < $reach OR hits[-1].score < lowest AS complete
+    WITH hits, lowest, complete,
+    any(hit IN hits WHERE hit.score = lowest AND any(label IN labels(hit.node) WHERE label IN $ranked)) AS rankedTie
     UNWIND hits AS hit
-    WITH lowest, complete, hit.node AS node, hit.score AS score
-    WITH lowest, complete, node, score ORDER BY score DESC, coalesce(node.popularity, 0) DESC, node.id LIMIT $limit
-    RETURN lowest, complete, score, node.id AS id, coalesce(node.popularity, 0) AS popularity,
+    WITH lowest, complete, rankedTie, hit.node AS node, hit.score AS score
+    WITH lowest, complete, rankedTie, node, score ORDER BY score DESC, coalesce(node.popularity, 0) DESC, node.id LIMIT $limit
+    RETURN lowest, complete, rankedTie, score, node.id AS id, coalesce(node.popularity, 0) AS popularity,
     [name IN [node.title, node.name] + coalesce(node.alternativeTitles, []) WHERE name IS NOT NULL] AS names,
     CASE
     WHEN node:Film THEN node {.id}
@@ -198,7 +200,7 @@ it('a search is one statement when its tie ends within the best hundred scores',
     WHEN node:Character THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
     WHEN node:Genre THEN node {.id, .slug, .name, version: coalesce(node.version, 1), .createdAt, .createdBy, .updatedAt, .updatedBy}
     END AS entity
-    -- params {"query":"+((title:skarsgard alternativeTitlesText:skarsgard name:skarsgard) OR (title:skarsgard* alternativeTitlesText:skarsgard* name:skarsgard*))","reach":100,"limit":5}",
+    -- params {"query":"+((title:skarsgard alternativeTitlesText:skarsgard name:skarsgard) OR (title:skarsgard* alternativeTitlesText:skarsgard* name:skarsgard*))","reach":100,"limit":5,"ranked":["Film","Person"]}",
     ]
   `);
 });

@@ -136,3 +136,27 @@ it('gives films and people stored without a band theirs, once', async () => {
   await db.write(`MATCH (state:GraphState {key: 'graph'}) REMOVE state.popularityBands`);
   expect(await backfillPopularityBands(db)).toBe(1);
 });
+
+it('asks no floor when the tie is among characters, which have no band', async () => {
+  // Thirty characters of one name tie; floors find only films and people, so they are skipped.
+  const ids = Array.from({ length: 30 }, (_, i) => `character_quillonar_${String(i).padStart(2, '0')}`);
+  await db.write(`UNWIND $ids AS id CREATE (:Character {id: id, slug: id, name: 'Quillonar'})`, { ids });
+  try {
+    const query = luceneQuery('quillonar')!;
+    const steps: unknown[] = [];
+    const stop = db.watch((_cypher, params) => {
+      if (Array.isArray(params.steps)) steps.push(...params.steps);
+    });
+    let how = '';
+    const banded = await searchService.banded(db, query, 3, {}, { ranks: SMALL_RANKS, reach: SMALL_REACH, answered: (way) => (how = way) });
+    stop();
+    const full = await searchService.rankedFully(db, query, null, 3);
+    expect(full.map((row) => row.id)).toEqual(ids.slice(0, 3));
+    expect(banded?.map((row) => row.id)).toEqual(ids.slice(0, 3));
+    expect(how).toBe('deep');
+    expect(steps.length).toBeGreaterThan(0);
+    expect(JSON.stringify(steps)).not.toContain('popularityBand');
+  } finally {
+    await db.write(`MATCH (c:Character) WHERE c.id IN $ids DETACH DELETE c`, { ids });
+  }
+});
