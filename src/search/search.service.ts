@@ -268,15 +268,17 @@ export const searchService = {
     const lowest = best[0].lowest!;
     const above = page.filter((hit) => hit.score > lowest);
     const need = limit - above.length;
+    const floors = await bandFloors(db, floorsAt.ranks);
+    const floorSteps = floors.map((band) => ({ query: `${query} +popularityBand:[${band} TO ${TOP_BAND}]^0`, limit: null, way: 'floor' as const }));
+    const deep = { query, limit: Math.max(floorsAt.reach?.deep ?? DEEP_REACH, reach), way: 'deep' as const };
     // Only films and people have bands. A tie whose hits in the reach are all characters, franchises
-    // or genres (a common word in their names: at a million films "shadow" ties 368 characters) is
-    // most likely theirs alone, and no floor can find those: each would be a full-text query for
-    // nothing, five of them before the deeper reach. The floors only steer, so skipping them is safe.
-    const floors = best[0].rankedTie ? await bandFloors(db, floorsAt.ranks) : [];
-    const steps: { query: string; limit: number | null }[] = [
-      ...floors.map((band) => ({ query: `${query} +popularityBand:[${band} TO ${TOP_BAND}]^0`, limit: null })),
-      { query, limit: Math.max(floorsAt.reach?.deep ?? DEEP_REACH, reach) },
-      { query, limit: null },
+    // or genres (at a million films "shadow" ties 368 characters) is mostly theirs, and no floor
+    // finds those: five floors, each a full-text query, then failed before the deeper reach. So
+    // that reach goes first there; the floors follow for a tie that also holds many people (a
+    // first name shared by characters and people). Which step answers never changes the page.
+    const steps: { query: string; limit: number | null; way: 'floor' | 'deep' | 'whole' }[] = [
+      ...(best[0].rankedTie ? [...floorSteps, deep] : [deep, ...floorSteps]),
+      { query, limit: null, way: 'whole' },
     ];
     // The steps run one by one and stop at the first that answers (LIMIT 1 pulls no further):
     // a floor with enough tied hits, the deeper reach when the tie ends within it, or the last.
@@ -309,7 +311,7 @@ export const searchService = {
       { steps, lowest, need },
     );
     if (tied.length < need) return null;
-    floorsAt.answered?.(tied[0].step < floors.length ? 'floor' : tied[0].step === floors.length ? 'deep' : 'whole');
+    floorsAt.answered?.(steps[tied[0].step].way);
     return [...above, ...tied.map(({ step: _step, ...hit }) => ({ ...hit, score: lowest }))];
   },
 
