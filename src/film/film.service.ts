@@ -230,8 +230,9 @@ const MAX_YEARS_BY_YEAR = 30;
  * Most pages come from the first year walked alone (a large catalogue has thousands of films a
  * year), so that year is read first, with the latest (or earliest) date each other year holds,
  * one index entry a year: when the first year fills the page and no other year reaches past its
- * last film, the other years are never walked; else they are, and merged with the first's. A film's year and its release date's year may
- * differ (a late release), which is why the other years are asked rather than assumed older.
+ * last film, the other years are never walked; else they are, and merged with the first's. A
+ * film's year and its release date's year may differ (a late release), which is why the other
+ * years are asked rather than assumed older.
  */
 async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[] | null> {
   const { yearFrom, yearTo } = query;
@@ -242,23 +243,24 @@ async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[
   const params: Record<string, unknown> = {};
   genreAndTitleConditions([...new Set(query.genres ?? [])], query.titleContains, conditions, params);
   const direction = query.descending ? 'DESC' : 'ASC';
-  const years = query.descending ? range(yearTo, yearFrom) : range(yearFrom, yearTo);
+  const otherYears = query.descending ? 'range($yearTo - 1, $yearFrom, -1)' : 'range($yearFrom + 1, $yearTo)';
   const wanted = query.offset + query.limit + 1;
   // Ordering a year's films by year too (one value) lets the planner read them in the index's
   // order and stop at the page; by releaseDate alone it sorted every film of the year first.
+  const inIndexOrder = `f.year ${direction}, f.releaseDate ${direction}`;
   const yearHead = (year: string) =>
     `MATCH (f:Film) WHERE f.year = ${year} AND ${conditions.join(' AND ')}
-     WITH f ORDER BY f.year ${direction}, f.releaseDate ${direction}, f.id LIMIT $wanted`;
+     WITH f ORDER BY ${inIndexOrder}, f.id LIMIT $wanted`;
   const rows = await db.read<{ film: Film }>(
     `CALL () {
        ${yearHead('$firstYear')}
        RETURN collect(f) AS head
      }
      CALL () {
-       UNWIND $otherYears AS year
+       UNWIND ${otherYears} AS year
        CALL (year) {
          MATCH (f:Film) WHERE f.year = year AND f.releaseDate IS NOT NULL
-         WITH f ORDER BY f.year ${direction}, f.releaseDate ${direction} LIMIT 1
+         WITH f ORDER BY ${inIndexOrder} LIMIT 1
          RETURN f.releaseDate AS edge
        }
        RETURN ${query.descending ? 'max' : 'min'}(edge) AS othersReach
@@ -269,7 +271,7 @@ async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[
        RETURN f
        UNION ALL
        WITH settled WHERE NOT settled
-       UNWIND $otherYears AS year
+       UNWIND ${otherYears} AS year
        CALL (year) {
          ${yearHead('year')}
          RETURN f
@@ -278,16 +280,10 @@ async function releasesYearByYear(db: Database, query: FilmQuery): Promise<Film[
      }
      WITH f ORDER BY f.releaseDate ${direction}, f.id SKIP $offset LIMIT $limit
      RETURN ${filmProjection('f', query.reading)} AS film`,
-    { ...params, firstYear: years[0], otherYears: years.slice(1), wanted, offset: query.offset, limit: query.limit + 1 },
+    { ...params, yearFrom, yearTo, firstYear: query.descending ? yearTo : yearFrom, wanted, offset: query.offset, limit: query.limit + 1 },
   );
   if (rows.length < query.limit + 1) return null;
   return rows.map((row) => row.film);
-}
-
-/** The years from `first` to `last` inclusive, in that direction. */
-function range(first: number, last: number): number[] {
-  const step = first <= last ? 1 : -1;
-  return Array.from({ length: Math.abs(last - first) + 1 }, (_, i) => first + i * step);
 }
 
 /** The film `f` is in every one of `genres` and its folded titles hold `titleContains`. */
